@@ -1,0 +1,20 @@
+export type PackageType = 'deb' | 'apk' | 'python' | 'npm' | 'go-module';
+
+export interface Package {
+  name: string;
+  version: string;
+  type: PackageType;
+  purl: string;
+  /** an SPDX license expression, or undefined when none could be derived */
+  licenses?: string;
+  /** the layer that holds the file the package was read from */
+  layerDigest: string;
+  /** the file the package was read from, absolute inside the image */
+  path: string;
+}
+
+export interface OperatingSystem {
+  id: string;
+  versionId?: string;
+  prettyName?: string;
+}
