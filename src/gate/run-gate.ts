@@ -52,7 +52,8 @@ export async function runGate(options: GateOptions): Promise<GateRun> {
   return { result, pinned: pinManifests(files, pins) };
 }
 
-async function judgeImage(image: string, where: ImageOccurrence[], options: GateOptions): Promise<ImageResult> {
+/** One image, resolved, its evidence verified and judged; `where` are its places in the manifests. */
+export async function judgeImage(image: string, where: ImageOccurrence[], options: Omit<GateOptions, 'manifests' | 'cwd'>): Promise<ImageResult> {
   const locations = where.map(({ file, line, column }) => ({ file, line, column }));
   let resolved: ResolvedImage;
   try {
@@ -64,7 +65,7 @@ async function judgeImage(image: string, where: ImageOccurrence[], options: Gate
   let attestations: AttestationEvidence[] = [];
   let evidenceErrors: { source: string; message: string }[] = [];
   if (selected) {
-    ({ attestations, evidenceErrors } = await gatherVerifiedEvidence(resolved, selected.rule, options));
+    ({ attestations, evidenceErrors } = await gatherVerifiedEvidence(resolved, options.policy, selected.rule, options));
   }
   const verdict = evaluateImage(
     options.policy,
@@ -102,7 +103,7 @@ function pinnedReference(image: string, digest: string): string {
 function unresolvedReason(error: unknown): Reason {
   const message = error instanceof Error ? error.message : String(error);
   return {
-    code: 'IMAGE_UNRESOLVED',
+    code: 'image-unresolved',
     message,
     fix: 'check the image reference, that the image exists, and the registry credentials',
   };

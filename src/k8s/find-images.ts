@@ -64,7 +64,8 @@ function visitResource(node: Node, path: (string | number)[], visit: Visit): voi
   const items = node.get('items', true);
   if (owner.kind.endsWith('List') && isSeq(items)) {
     items.items.forEach((item, index) => {
-      if (item && typeof item === 'object') visitResource(item as Node, [...path, 'items', index], visit);
+      if (isMap(item) && stringAt(item, 'kind') !== undefined) visitResource(item, [...path, 'items', index], visit);
+      else if (item && typeof item === 'object') visit(item as Node, [...path, 'items', index], owner);
     });
     for (const pair of node.items) {
       if (isScalar(pair.key) && pair.key.value === 'items') continue;

@@ -37,10 +37,6 @@ export class TrustRootError extends Error {
   }
 }
 
-export function isVerificationFailure(error: unknown): error is VerificationFailure {
-  return error instanceof VerificationFailure;
-}
-
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }

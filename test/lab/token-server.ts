@@ -51,7 +51,7 @@ interface AccessEntry {
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 
 async function makeSigningIdentity(): Promise<{ key: KeyObject; certificate: x509.X509Certificate }> {
-  const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const now = Date.now();
   const certificate = await x509.X509CertificateGenerator.createSelfSigned(
     {
@@ -66,9 +66,9 @@ async function makeSigningIdentity(): Promise<{ key: KeyObject; certificate: x50
         new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyCertSign, true),
       ],
     },
-    webcrypto as unknown as Crypto,
+    webcrypto as unknown as Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[1],
   );
-  return { key: KeyObject.from(keys.privateKey as unknown as webcrypto.CryptoKey), certificate };
+  return { key: KeyObject.from(keys.privateKey), certificate };
 }
 
 /** `repository:lab/app:pull,push` → entry; the name may itself not hold ':' but a type can carry a class, e.g. `repository(plugin)`. */

@@ -1,0 +1,16 @@
+export { parseBundle } from './bundle.js';
+export type { Bundle } from './bundle.js';
+export { signerIdentityFromCertificate } from './certificate-identity.js';
+export type { SignerIdentity } from './certificate-identity.js';
+export { TrustRootError, VerificationFailure } from './failure.js';
+export type { FailureCode } from './failure.js';
+export { verifyBundleSignature } from './sigstore-verification.js';
+export type { SignedContent, VerifiedSignature, VerifiedSigner, VerifiedTimestamp } from './sigstore-verification.js';
+export { parseStatement } from './statement.js';
+export type { InTotoStatement, StatementSubject } from './statement.js';
+export { loadTrustMaterial, trustFromJson } from './trust-root.js';
+export type { LoadedTrust, TrustRoot, TrustSpec, Thresholds } from './trust-root.js';
+export { verifyArtifactBundle } from './verify-artifact.js';
+export type { ArtifactVerification } from './verify-artifact.js';
+export { verifyAttestationBundle } from './verify-attestation.js';
+export type { AttestationOptions, VerifiedAttestation } from './verify-attestation.js';
