@@ -63,6 +63,7 @@ export type ReferrersApiAnswer = { supported: false } | { supported: true; index
 const DEFAULT_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
 const MAX_PAGES = 1000;
+const ALTERED = 'the content was altered in the registry or on the way; none of it was used';
 
 function nextLink(response: TransportResponse): string | undefined {
   const link = response.headers.get('link');
@@ -72,7 +73,7 @@ function nextLink(response: TransportResponse): string | undefined {
 
 /** Every registry operation image-passport performs; all content is checked against its digest. */
 export class RegistryClient {
-  readonly transport: Transport;
+  private readonly transport: Transport;
   private readonly auth: Authenticator;
   private readonly maxManifestBytes: number;
   private readonly chunkSize: number;
@@ -106,8 +107,8 @@ export class RegistryClient {
     );
   }
 
-  private invalid(context: OperationContext, code: RegistryErrorCode, problem: string, status?: number): RegistryError {
-    return new RegistryError({ ...context, code, problem, ...(status !== undefined ? { status } : {}) });
+  private invalid(context: OperationContext, code: RegistryErrorCode, problem: string, status?: number, hint?: string): RegistryError {
+    return new RegistryError({ ...context, code, problem, ...(status !== undefined ? { status } : {}), ...(hint ? { hint } : {}) });
   }
 
   private checkDigest(context: OperationContext, digest: string): void {
@@ -154,7 +155,7 @@ export class RegistryClient {
       const actual = digestLike(expected, bytes);
       if (actual !== expected) {
         const source = expected === tagOrDigest ? 'the requested digest' : 'its Docker-Content-Digest header';
-        throw this.invalid(context, 'DIGEST_MISMATCH', `the manifest served has digest ${actual}, not ${expected} (${source})`, response.status);
+        throw this.invalid(context, 'DIGEST_MISMATCH', `the manifest served has digest ${actual}, not ${expected} (${source})`, response.status, ALTERED);
       }
     }
     let manifest: Manifest;
@@ -185,13 +186,13 @@ export class RegistryClient {
           : undefined;
     if (problem !== undefined) {
       await response.discard();
-      throw this.invalid(context, declared !== undefined && declared > options.maxBytes ? 'TOO_LARGE' : 'DIGEST_MISMATCH', problem, response.status);
+      throw this.invalid(context, declared !== undefined && declared > options.maxBytes ? 'TOO_LARGE' : 'DIGEST_MISMATCH', problem, response.status, ALTERED);
     }
     const verifier = new DigestVerifier({
       digest,
       maxBytes: options.maxBytes,
       ...(options.size !== undefined ? { size: options.size } : {}),
-      makeError: (message, kind) => this.invalid(context, kind === 'too-large' ? 'TOO_LARGE' : 'DIGEST_MISMATCH', message, response.status),
+      makeError: (message, kind) => this.invalid(context, kind === 'too-large' ? 'TOO_LARGE' : 'DIGEST_MISMATCH', message, response.status, kind === 'too-large' ? undefined : ALTERED),
     });
     pipeline(response.stream(), verifier, () => undefined);
     return verifier;
@@ -318,26 +319,25 @@ export class RegistryClient {
       if (next) location = new URL(next, response.url);
       offset += chunk.length;
     };
+    const abandon = async (problem: string): Promise<never> => {
+      data.destroy();
+      const cancel = await this.send({ method: 'DELETE', url: location.toString(), scopes }, context).catch(() => undefined);
+      await cancel?.discard();
+      throw this.invalid(context, 'DIGEST_MISMATCH', problem);
+    };
     for await (const piece of data) {
       const buffer = Buffer.isBuffer(piece) ? piece : Buffer.from(piece as Uint8Array);
       hash.update(buffer);
       pending.push(buffer);
       pendingBytes += buffer.length;
+      // Stop at once rather than upload gigabytes the caller said were not there.
+      if (options.size !== undefined && offset + pendingBytes > options.size) await abandon(`the stream is longer than the ${options.size} bytes given`);
       if (pendingBytes >= this.chunkSize) await flush();
     }
     if (pendingBytes > 0) await flush();
     const digest = `${algorithm}:${hash.digest('hex')}`;
-    const problem =
-      options.digest !== undefined && digest !== options.digest
-        ? `the stream has digest ${digest}, not ${options.digest}`
-        : options.size !== undefined && offset !== options.size
-          ? `the stream was ${offset} bytes, not ${options.size}`
-          : undefined;
-    if (problem !== undefined) {
-      const cancel = await this.send({ method: 'DELETE', url: location.toString(), scopes }, context).catch(() => undefined);
-      await cancel?.discard();
-      throw this.invalid(context, 'DIGEST_MISMATCH', problem);
-    }
+    if (options.digest !== undefined && digest !== options.digest) await abandon(`the stream has digest ${digest}, not ${options.digest}`);
+    if (options.size !== undefined && offset !== options.size) await abandon(`the stream was ${offset} bytes, not ${options.size}`);
     await this.finishUpload(location, digest, undefined, scopes, context);
     return { digest, size: offset };
   }

@@ -17,7 +17,6 @@ export type RegistryErrorCode =
   | 'INVALID_RESPONSE'
   | 'CREDENTIALS'
   | 'INVALID_REQUEST'
-  | 'CONFLICT'
   | 'RACE';
 
 /** What a request was for; every error names it. */
@@ -64,7 +63,6 @@ export class RegistryError extends Error {
   }
 }
 
-/** `docker login` wants the Hub as docker.io; the hint must be a command that works. */
 function loginHint(registry: string): string {
   return `check the credentials for ${registry} (docker login ${registry})`;
 }

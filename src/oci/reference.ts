@@ -46,7 +46,7 @@ function checkPath(input: string, path: string): void {
       throw new ImageReferenceError(input, `the repository "${path}" contains ':'; only one ":tag" may follow the name`);
     }
     if (component.toLowerCase() !== component) {
-      throw new ImageReferenceError(input, `the repository "${path}" must be lowercase`);
+      throw new ImageReferenceError(input, `the repository "${path}" must be lowercase ("${path.toLowerCase()}")`);
     }
     if (!PATH_COMPONENT.test(component)) {
       throw new ImageReferenceError(
@@ -93,8 +93,8 @@ export function parseImageReference(text: string): ImageReference {
   if (HEX_ID.test(path)) {
     throw new ImageReferenceError(text, 'a repository name cannot be a 64-character hex string (that is an image ID; write name@sha256:<hex>)');
   }
+  checkPath(text, path);
   const repository = registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path;
-  checkPath(text, repository);
   if (registry.length + 1 + repository.length > MAX_NAME_LENGTH) {
     throw new ImageReferenceError(text, `the name is longer than ${MAX_NAME_LENGTH} characters`);
   }

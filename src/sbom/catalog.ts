@@ -1,5 +1,5 @@
 import type { CatalogContext, Cataloger, FoundRecord } from './catalogers/cataloger.js';
-import { OS_RELEASE_PATHS } from './os-release.js';
+import { OS_RELEASE_PATHS, osReleaseInterest } from './os-release.js';
 import type { OperatingSystem, Package } from './package.js';
 import type { SquashedTree } from './squash.js';
 
@@ -7,7 +7,9 @@ function osOf(tree: SquashedTree, warnings: string[]): OperatingSystem | undefin
   for (const path of OS_RELEASE_PATHS) {
     const found = tree.lookup(path);
     if (found && 'refused' in found) warnings.push(`skipped ${path}: ${found.refused}`);
-    else if (found) return found.file.record as OperatingSystem;
+    else if (found?.file.records.has(osReleaseInterest.id)) {
+      return found.file.records.get(osReleaseInterest.id) as OperatingSystem;
+    }
   }
   return undefined;
 }
@@ -23,24 +25,25 @@ export function catalog(
 ): { packages: Package[]; os?: OperatingSystem } {
   const os = osOf(tree, warnings);
   const files = tree.files();
-  const context: CatalogContext = {
-    os,
-    warnings,
-    lookup(path) {
-      const found = tree.lookup(path);
-      if (!found) return undefined;
-      if ('refused' in found) {
-        warnings.push(`skipped ${path}: ${found.refused}`);
-        return undefined;
-      }
-      return { path: found.path, layerDigest: found.layerDigest, record: found.file.record };
-    },
-  };
   const byPurl = new Map<string, Package>();
   for (const cataloger of catalogers) {
+    const context: CatalogContext = {
+      os,
+      warnings,
+      lookup(path) {
+        const found = tree.lookup(path);
+        if (!found) return undefined;
+        if ('refused' in found) {
+          warnings.push(`skipped ${path}: ${found.refused}`);
+          return undefined;
+        }
+        if (!found.file.records.has(cataloger.id)) return undefined;
+        return { path: found.path, layerDigest: found.layerDigest, record: found.file.records.get(cataloger.id) };
+      },
+    };
     const found: FoundRecord<unknown>[] = files
-      .filter((entry) => entry.file.interestId === cataloger.id)
-      .map((entry) => ({ path: entry.path, layerDigest: entry.layerDigest, record: entry.file.record }));
+      .filter((entry) => entry.file.records.has(cataloger.id))
+      .map((entry) => ({ path: entry.path, layerDigest: entry.layerDigest, record: entry.file.records.get(cataloger.id) }));
     for (const pkg of cataloger.packages(found, context)) {
       if (!byPurl.has(pkg.purl)) byPurl.set(pkg.purl, pkg);
     }

@@ -17,16 +17,20 @@ export interface Selection {
   capture: Capture<unknown>;
 }
 
-/** Asks each interest in turn whether it wants a file; the first that does gets it. */
+/**
+ * Asks every interest whether it wants a file; all that do get it, in one pass over its bytes
+ * (an executable may be a Go or a Rust binary, a jar may be executable).
+ */
 export class FileSelector {
   constructor(private readonly interests: readonly FileInterest<unknown>[]) {}
 
-  select(file: CandidateFile): Selection | undefined {
+  select(file: CandidateFile): Selection[] {
+    const selections: Selection[] = [];
     for (const interest of this.interests) {
       const capture = interest.capture(file);
-      if (capture) return { interest, capture };
+      if (capture) selections.push({ interest, capture });
     }
-    return undefined;
+    return selections;
   }
 
   wantsLink(path: string): boolean {
@@ -34,6 +38,6 @@ export class FileSelector {
   }
 
   wantsPath(path: string): boolean {
-    return this.select({ path, size: 0, mode: 0o755 }) !== undefined;
+    return this.select({ path, size: 0, mode: 0o755 }).length > 0;
   }
 }

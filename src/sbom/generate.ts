@@ -4,8 +4,11 @@ import { apkCataloger } from './catalogers/apk.js';
 import type { Cataloger, FileInterest } from './catalogers/cataloger.js';
 import { dpkgCataloger } from './catalogers/dpkg.js';
 import { goBinaryCataloger } from './catalogers/go-binary.js';
+import { javaCataloger } from './catalogers/java.js';
 import { npmCataloger } from './catalogers/npm.js';
 import { pythonCataloger } from './catalogers/python.js';
+import { rpmCataloger } from './catalogers/rpm.js';
+import { rustCataloger } from './catalogers/rust.js';
 import { toCycloneDxDocument } from './cyclonedx.js';
 import type { DocumentOptions } from './document-options.js';
 import type { ImageSource } from './image-source.js';
@@ -35,8 +38,16 @@ export const DEFAULT_LIMITS: LayerLimits = {
   maxUncompressedLayerBytes: 16 * 1024 ** 3,
 };
 
-// The Go scan wants every executable, so it comes last: specific paths are claimed first.
-const CATALOGERS = [dpkgCataloger, apkCataloger, pythonCataloger, npmCataloger, goBinaryCataloger] as Cataloger<unknown>[];
+const CATALOGERS = [
+  dpkgCataloger,
+  apkCataloger,
+  rpmCataloger,
+  pythonCataloger,
+  npmCataloger,
+  javaCataloger,
+  goBinaryCataloger,
+  rustCataloger,
+] as Cataloger<unknown>[];
 const INTERESTS: FileInterest<unknown>[] = [osReleaseInterest as FileInterest<unknown>, ...CATALOGERS];
 
 /**

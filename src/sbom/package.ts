@@ -1,4 +1,4 @@
-export type PackageType = 'deb' | 'apk' | 'python' | 'npm' | 'go-module';
+export type PackageType = 'deb' | 'apk' | 'rpm' | 'python' | 'npm' | 'go-module' | 'java-archive' | 'rust-crate';
 
 export interface Package {
   name: string;

@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
 import type { CandidateFile, Capture, FileInterest } from './catalogers/cataloger.js';
 import { SbomError, describeError } from './errors.js';
-import { FileSelector, normalizeEntryPath } from './file-selector.js';
+import { fanOut } from './fan-out.js';
+import { FileSelector, normalizeEntryPath, type Selection } from './file-selector.js';
 import type { ImageSource } from './image-source.js';
-import { drain, readLayer, type LayerEntry, type LayerLimits } from './layer-stream.js';
+import { drain, readLayer, type LayerLimits } from './layer-stream.js';
 import { SquashedTree, whiteoutOf } from './squash.js';
 
 export interface ScanResult {
@@ -17,19 +18,18 @@ async function readAll(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Reads the entry to its end, then reduces it; a file that does not parse is a warning, not a failure. */
+/** Reads the file to its end, then reduces it; a file that does not parse is a warning, not a failure. */
 async function runCapture(
   capture: Capture<unknown>,
-  entry: LayerEntry,
+  stream: Readable,
   file: CandidateFile,
 ): Promise<{ record: unknown } | { problem: string }> {
   try {
     if (capture.kind === 'whole') {
-      const content = await readAll(entry.stream);
+      const content = await readAll(stream);
       return { record: capture.parse(content, file.path) };
     }
-    // A scan reads the stream to its end before it decides, so a failure leaves nothing to drain.
-    return { record: await capture.scan(entry.stream, file) };
+    return { record: await capture.scan(stream, file) };
   } catch (error) {
     return { problem: describeError(error) };
   }
@@ -93,16 +93,22 @@ export async function scanImage(
       }
       if (entry.type !== 'file') return drain(entry.stream);
       const file: CandidateFile = { path: filePath, size: entry.size, mode: entry.mode };
-      const selection = selector.select(file);
-      if (!selection) return drain(entry.stream);
-      const { capture, interest } = selection;
-      if (capture.kind === 'whole' && entry.size > capture.maxBytes) {
+      const selections = selector.select(file).filter(({ capture, interest }) => {
+        if (capture.kind !== 'whole' || entry.size <= capture.maxBytes) return true;
         warn(`skipped ${filePath}: ${entry.size} bytes is over the ${capture.maxBytes}-byte cap for ${interest.id} files`);
-        return drain(entry.stream);
+        return false;
+      });
+      if (selections.length === 0) return drain(entry.stream);
+      const outcomes = await fanOut(
+        entry.stream,
+        selections.map(({ capture }) => (stream: Readable) => runCapture(capture, stream, file)),
+      );
+      const records = new Map<string, unknown>();
+      for (const [index, outcome] of outcomes.entries()) {
+        if ('problem' in outcome) warn(`skipped ${filePath}: ${outcome.problem}`);
+        else if (outcome.record !== undefined) records.set((selections[index] as Selection).interest.id, outcome.record);
       }
-      const outcome = await runCapture(capture, entry, file);
-      if ('problem' in outcome) warn(`skipped ${filePath}: ${outcome.problem}`);
-      else if (outcome.record !== undefined) tree.put(filePath, { kind: 'file', interestId: interest.id, record: outcome.record });
+      if (records.size > 0) tree.put(filePath, { kind: 'file', records });
     });
   }
   return { tree, warnings };

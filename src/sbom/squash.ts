@@ -1,9 +1,9 @@
 import path from 'node:path/posix';
 
+/** What the interests that wanted a file kept of it, by interest id. */
 export interface KeptFile {
   kind: 'file';
-  interestId: string;
-  record: unknown;
+  records: ReadonlyMap<string, unknown>;
 }
 
 export interface KeptLink {

@@ -16,12 +16,6 @@ export function signJwt(header: Record<string, unknown>, claims: Record<string, 
   return `${signingInput}.${base64url(signature)}`;
 }
 
-export function decodeJwtPayload(token: string): Record<string, unknown> {
-  const part = token.split('.')[1];
-  if (!part) throw new Error('not a JWT: missing payload');
-  return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
-}
-
 export function randomId(bytes = 16): string {
   return randomBytes(bytes).toString('hex');
 }

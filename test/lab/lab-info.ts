@@ -45,7 +45,8 @@ export interface LabInfo {
   tokenServer: { realm: string; issuer: string };
   /** A DOCKER_CONFIG folder whose config.json has `auths` with `credentials` for both registries. */
   dockerConfigDir: string;
-  sigstore: { url: string; fulcioURL: string; rekorURL: string; tsaURL: string; ctlogURL: string; trustedRootPath: string };
+  /** tsaURL is the full timestamp endpoint; signingConfigPath is a SigningConfig v0.2 naming these services (cosign 3 `--signing-config`). */
+  sigstore: { url: string; fulcioURL: string; rekorURL: string; tsaURL: string; ctlogURL: string; trustedRootPath: string; signingConfigPath: string };
   github: {
     oidcIssuer: string;
     jwksUri: string;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -108,7 +108,6 @@ export async function startRegistry(options: RegistryOptions): Promise<RegistryI
   await writeFile(certPath, options.tokenAuthority.rootCertificatePem);
   await writeFile(configPath, registryConfig(options, port, storageDir, certPath));
 
-  const { openSync, closeSync } = await import('node:fs');
   const logFd = openSync(logFile, 'a');
   const child = spawn(binary, ['serve', configPath], { stdio: ['ignore', logFd, logFd], env: { PATH: process.env.PATH ?? '/usr/bin:/bin' } });
   closeSync(logFd);

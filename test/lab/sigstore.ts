@@ -2,8 +2,9 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, initializeTSA, rekorHandler, tsaHandler, type HandlerFn } from '@sigstore/mock';
-import { HashAlgorithm, PublicKeyDetails, TrustedRoot } from '@sigstore/protobuf-specs';
-import { freePort, listen, readBody, sendJson } from './net.js';
+import { HashAlgorithm, PublicKeyDetails, ServiceSelector, SigningConfig, TrustedRoot } from '@sigstore/protobuf-specs';
+import { bearerToken, freePort, listen, readBody, sendJson } from './net.js';
+import { parseTimestampQuery, type TimestampQuery } from './rfc3161.js';
 
 export interface SigstoreLabOptions {
   /**
@@ -12,6 +13,8 @@ export interface SigstoreLabOptions {
    */
   verifyIdentityToken: (token: string) => Promise<Record<string, unknown>>;
   trustedRootPath: string;
+  /** Where to write the matching SigningConfig (v0.2), as cosign 3 and `bundleBuilderFromSigningConfig` take it. */
+  signingConfigPath: string;
 }
 
 export interface SigstoreLab {
@@ -23,6 +26,7 @@ export interface SigstoreLab {
   ctlogURL: string;
   trustedRootPath: string;
   trustedRoot: Record<string, unknown>;
+  signingConfigPath: string;
   close(): Promise<void>;
 }
 
@@ -117,8 +121,9 @@ export async function startSigstore(options: SigstoreLabOptions): Promise<Sigsto
     const route = `${req.method} ${new URL(req.url ?? '/', url).pathname}`;
     if (route === 'POST /fulcio/api/v2/signingCert') {
       const request = JSON.parse((await readBody(req)).toString('utf8')) as { credentials?: { oidcIdentityToken?: string } };
-      const token = request.credentials?.oidcIdentityToken;
-      if (!token) return sendJson(res, 400, { code: 400, message: 'credentials.oidcIdentityToken is required' });
+      // sigstore-go (cosign 3) sends the token as a Bearer header, as Fulcio's gRPC gateway allows.
+      const token = request.credentials?.oidcIdentityToken ?? bearerToken(req);
+      if (!token) return sendJson(res, 401, { code: 401, message: 'an OIDC token is required (credentials.oidcIdentityToken or Authorization: Bearer)' });
       let claims: Record<string, unknown>;
       try {
         claims = await options.verifyIdentityToken(token);
@@ -126,7 +131,9 @@ export async function startSigstore(options: SigstoreLabOptions): Promise<Sigsto
         return sendJson(res, 401, { code: 401, message: `identity token refused: ${error instanceof Error ? error.message : String(error)}` });
       }
       request.credentials = { oidcIdentityToken: withFulcioSubject(token, claims) };
-      return respond(res, handlers.fulcio, JSON.stringify(request));
+      const issued = await handlers.fulcio(JSON.stringify(request));
+      // Real Fulcio answers 200 (sigstore-go insists on it); the mock says 201.
+      return respond(res, async () => ({ ...issued, statusCode: issued.statusCode === 201 ? 200 : issued.statusCode }), '');
     }
     if (route === 'GET /fulcio/api/v2/trustBundle') return sendJson(res, 200, trustBundle());
     if (route === 'POST /rekor/api/v1/log/entries') {
@@ -141,7 +148,9 @@ export async function startSigstore(options: SigstoreLabOptions): Promise<Sigsto
         const created = JSON.parse(result.response) as Record<string, unknown>;
         for (const [uuid, entry] of Object.entries(created)) entries.set(uuid, entry);
         const uuid = Object.keys(created)[0] ?? '';
+        // Go's rekor client takes the entry's key from ETag, as real Rekor sends it.
         res.setHeader('location', `/rekor/api/v1/log/entries/${uuid}`);
+        res.setHeader('etag', uuid);
       }
       return respond(res, async () => result, canonical);
     }
@@ -155,7 +164,25 @@ export async function startSigstore(options: SigstoreLabOptions): Promise<Sigsto
       res.writeHead(200, { 'content-type': 'application/x-pem-file' });
       return void res.end(pem);
     }
-    if (route === 'POST /tsa/api/v1/timestamp') return respond(res, handlers.tsa, (await readBody(req)).toString('utf8'));
+    if (route === 'POST /tsa/api/v1/timestamp') {
+      const body = await readBody(req);
+      if (!(req.headers['content-type'] ?? '').startsWith('application/timestamp-query')) return respond(res, handlers.tsa, body.toString('utf8'));
+      // Go clients send a DER TimeStampReq, as RFC 3161 specifies; sigstore-js sends JSON.
+      let query: TimestampQuery;
+      try {
+        query = parseTimestampQuery(body);
+      } catch (error) {
+        return sendJson(res, 400, { code: 400, message: `invalid TimeStampReq: ${error instanceof Error ? error.message : String(error)}` });
+      }
+      const reply = await tsa.timestamp({
+        artifactHash: query.artifactHash,
+        hashAlgorithmOID: query.hashAlgorithmOID,
+        nonce: Number(query.nonce ?? 0n),
+        policyOID: query.policyOID ?? '1.3.6.1.4.1.57264.2',
+        certReq: query.certReq,
+      });
+      return respond(res, async () => ({ statusCode: 201, response: reply, contentType: 'application/timestamp-reply' }), '');
+    }
     if (route === 'GET /tsa/api/v1/timestamp/certchain') {
       const pem = [tsa.intCertificate, tsa.rootCertificate].map((der) => `-----BEGIN CERTIFICATE-----\n${bytes(der).toString('base64')}\n-----END CERTIFICATE-----\n`).join('');
       res.writeHead(200, { 'content-type': 'application/pem-certificate-chain' });
@@ -206,6 +233,17 @@ export async function startSigstore(options: SigstoreLabOptions): Promise<Sigsto
     ],
   }) as Record<string, unknown>;
   await writeFile(options.trustedRootPath, `${JSON.stringify(trustedRoot, null, 2)}\n`);
+  const service = (serviceUrl: string, majorApiVersion: number) => ({ url: serviceUrl, majorApiVersion, validFor: { start: validFrom, end: undefined }, operator: 'image-passport.lab' });
+  const signingConfig = SigningConfig.toJSON({
+    mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
+    caUrls: [service(fulcioURL, 1)],
+    oidcUrls: [],
+    rekorTlogUrls: [service(rekorURL, 1)],
+    rekorTlogConfig: { selector: ServiceSelector.ANY, count: 0 },
+    tsaUrls: [service(tsaURL, 1)],
+    tsaConfig: { selector: ServiceSelector.ANY, count: 0 },
+  });
+  await writeFile(options.signingConfigPath, `${JSON.stringify(signingConfig, null, 2)}\n`);
 
-  return { url, fulcioURL, rekorURL, tsaURL, ctlogURL, trustedRootPath: options.trustedRootPath, trustedRoot, close: () => server.close() };
+  return { url, fulcioURL, rekorURL, tsaURL, ctlogURL, trustedRootPath: options.trustedRootPath, trustedRoot, signingConfigPath: options.signingConfigPath, close: () => server.close() };
 }

@@ -65,6 +65,7 @@ function workflowEnv(info: Omit<LabInfo, 'env'>): Record<string, string> {
     RUNNER_ARCH: 'X64',
     DOCKER_CONFIG: info.dockerConfigDir,
     IMAGE_PASSPORT_TRUSTED_ROOT: info.sigstore.trustedRootPath,
+    IMAGE_PASSPORT_SIGNING_CONFIG: info.sigstore.signingConfigPath,
     IMAGE_PASSPORT_OIDC_ISSUER: info.github.oidcIssuer,
     IMAGE_PASSPORT_FULCIO_URL: info.sigstore.fulcioURL,
     IMAGE_PASSPORT_REKOR_URL: info.sigstore.rekorURL,
@@ -125,7 +126,8 @@ export async function startLab(options: { cacheDir?: string } = {}): Promise<Lab
     const oidc = await startGitHubOidc();
     stops.push(() => oidc.close());
     const trustedRootPath = path.join(workDir, 'trusted_root.json');
-    const sigstore = await startSigstore({ trustedRootPath, verifyIdentityToken: async (token) => oidc.verifyIdToken(token, 'sigstore') });
+    const signingConfigPath = path.join(workDir, 'signing_config.json');
+    const sigstore = await startSigstore({ trustedRootPath, signingConfigPath, verifyIdentityToken: async (token) => oidc.verifyIdToken(token, 'sigstore') });
     stops.push(() => sigstore.close());
     // As GitHub does, accept bundles witnessed by the tlog or by the TSA alone.
     const verifier = new Verifier(toTrustMaterial(TrustedRoot.fromJSON(sigstore.trustedRoot)), { tlogThreshold: 0, ctlogThreshold: 1, timestampThreshold: 1 });
@@ -168,7 +170,7 @@ export async function startLab(options: { cacheDir?: string } = {}): Promise<Lab
       readOnlyCredentials,
       tokenServer: { realm: tokenServer.realm, issuer: tokenServer.issuer },
       dockerConfigDir,
-      sigstore: { url: sigstore.url, fulcioURL: sigstore.fulcioURL, rekorURL: sigstore.rekorURL, tsaURL: sigstore.tsaURL, ctlogURL: sigstore.ctlogURL, trustedRootPath },
+      sigstore: { url: sigstore.url, fulcioURL: sigstore.fulcioURL, rekorURL: sigstore.rekorURL, tsaURL: sigstore.tsaURL, ctlogURL: sigstore.ctlogURL, trustedRootPath, signingConfigPath },
       github: {
         oidcIssuer: oidc.issuer,
         jwksUri: oidc.jwksUri,

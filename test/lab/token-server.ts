@@ -165,6 +165,7 @@ export async function startTokenServer(options: TokenServerOptions): Promise<Tok
       key,
     );
     const body: Record<string, unknown> = { token, access_token: token, expires_in: lifetime, issued_at: new Date(now * 1000).toISOString() };
+    // Refresh tokens carry the credentials back: this lab server keeps no state between requests.
     if (basic && params.get('offline_token') === 'true') {
       body.refresh_token = Buffer.from(JSON.stringify({ u: basic.username, p: basic.password })).toString('base64url');
     }

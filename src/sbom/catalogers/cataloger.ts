@@ -41,7 +41,7 @@ export interface FoundRecord<R> {
 export interface CatalogContext {
   os?: OperatingSystem;
   warnings: string[];
-  /** the record kept for `path` in the squashed view, following recorded symlinks */
+  /** this cataloguer's record of `path` in the squashed view, following recorded symlinks */
   lookup(path: string): FoundRecord<unknown> | undefined;
 }
 

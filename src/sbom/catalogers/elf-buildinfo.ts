@@ -1,13 +1,11 @@
 import type { Readable } from 'node:stream';
+import { append, bytesOf, ElfSectionTableReader, type Range } from './elf-layout.js';
 
-const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
 const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
 const HEADER_BYTES = 32;
-const SHT_PROGBITS = 1;
 // The Go linker aligns .go.buildinfo to 16 bytes, in memory and so in the file.
 const BUILDINFO_ALIGN = 16;
 const MAX_BUILDINFO_BYTES = 4 * 1024 * 1024;
-const MAX_SECTION_TABLE_BYTES = 1024 * 1024;
 
 export interface GoBuildInfo {
   goVersion: string;
@@ -16,14 +14,6 @@ export interface GoBuildInfo {
 }
 
 export type BuildInfoScan = { found: GoBuildInfo } | { notGo: true } | { unsupported: string };
-
-interface Range {
-  start: number;
-  chunks: Buffer[];
-  length: number;
-  /** bytes wanted in total; unknown until the lengths inside the data are read */
-  want: number;
-}
 
 function readUvarint(buffer: Buffer, offset: number): { value: number; next: number } | undefined {
   let value = 0;
@@ -63,55 +53,6 @@ function decodeBuildInfo(data: Buffer): GoBuildInfo | undefined {
   return goVersion !== '' ? { goVersion, modinfo } : undefined;
 }
 
-interface ElfLayout {
-  littleEndian: boolean;
-  is64: boolean;
-  sectionTableOffset: number;
-  sectionTableBytes: number;
-  sectionEntryBytes: number;
-}
-
-function readElfHeader(head: Buffer): ElfLayout | undefined {
-  const is64 = head[4] === 2;
-  const littleEndian = head[5] === 1;
-  if ((head[4] !== 1 && !is64) || (head[5] !== 1 && head[5] !== 2)) return undefined;
-  const u16 = (at: number): number => (littleEndian ? head.readUInt16LE(at) : head.readUInt16BE(at));
-  const u32 = (at: number): number => (littleEndian ? head.readUInt32LE(at) : head.readUInt32BE(at));
-  const u64 = (at: number): number => Number(littleEndian ? head.readBigUInt64LE(at) : head.readBigUInt64BE(at));
-  const sectionTableOffset = is64 ? u64(0x28) : u32(0x20);
-  const sectionEntryBytes = is64 ? u16(0x3a) : u16(0x2e);
-  const sectionCount = is64 ? u16(0x3c) : u16(0x30);
-  return { littleEndian, is64, sectionTableOffset, sectionEntryBytes, sectionTableBytes: sectionEntryBytes * sectionCount };
-}
-
-/** File offsets where a PROGBITS section starts, from the section header table. */
-function progbitsOffsets(table: Buffer, layout: ElfLayout): Set<number> {
-  const offsets = new Set<number>();
-  for (let at = 0; at + layout.sectionEntryBytes <= table.length; at += layout.sectionEntryBytes) {
-    const type = layout.littleEndian ? table.readUInt32LE(at + 4) : table.readUInt32BE(at + 4);
-    if (type !== SHT_PROGBITS) continue;
-    const offsetAt = at + (layout.is64 ? 0x18 : 0x10);
-    const offset = layout.is64
-      ? Number(layout.littleEndian ? table.readBigUInt64LE(offsetAt) : table.readBigUInt64BE(offsetAt))
-      : layout.littleEndian ? table.readUInt32LE(offsetAt) : table.readUInt32BE(offsetAt);
-    offsets.add(offset);
-  }
-  return offsets;
-}
-
-function append(range: Range, chunk: Buffer, chunkStart: number): void {
-  const from = Math.max(0, range.start + range.length - chunkStart);
-  const take = Math.min(chunk.length - from, range.want - range.length);
-  if (from >= chunk.length || take <= 0) return;
-  range.chunks.push(chunk.subarray(from, from + take));
-  range.length += take;
-}
-
-function bytesOf(range: Range): Buffer {
-  if (range.chunks.length !== 1) range.chunks = [Buffer.concat(range.chunks)];
-  return range.chunks[0] as Buffer;
-}
-
 /**
  * Reads an executable as it streams and returns its Go build info, kept only when it sits at the
  * start of a PROGBITS section (the `.go.buildinfo` section) so a stray copy of the magic in data
@@ -119,10 +60,7 @@ function bytesOf(range: Range): Buffer {
  */
 export async function scanElfBuildInfo(stream: Readable): Promise<BuildInfoScan> {
   let position = 0;
-  let head = Buffer.alloc(0);
-  let layout: ElfLayout | undefined;
-  let notElf = false;
-  let table: Range | undefined;
+  const elf = new ElfSectionTableReader();
   const candidates: Range[] = [];
   let carry = Buffer.alloc(0);
 
@@ -130,20 +68,8 @@ export async function scanElfBuildInfo(stream: Readable): Promise<BuildInfoScan>
     const chunk = raw as Buffer;
     const chunkStart = position;
     position += chunk.length;
-    if (notElf) continue;
-    if (!layout) {
-      head = Buffer.concat([head, chunk.subarray(0, 64 - head.length)]);
-      if (head.length < 64) continue;
-      layout = head.subarray(0, 4).equals(ELF_MAGIC) ? readElfHeader(head) : undefined;
-      if (!layout) {
-        notElf = true;
-        continue;
-      }
-      if (layout.sectionTableBytes > 0 && layout.sectionTableBytes <= MAX_SECTION_TABLE_BYTES) {
-        table = { start: layout.sectionTableOffset, chunks: [], length: 0, want: layout.sectionTableBytes };
-      }
-    }
-    if (table) append(table, chunk, chunkStart);
+    elf.feed(chunk, chunkStart);
+    if (elf.notElf) continue;
     for (const candidate of candidates) {
       if (candidate.length >= candidate.want) continue;
       append(candidate, chunk, chunkStart);
@@ -163,9 +89,9 @@ export async function scanElfBuildInfo(stream: Readable): Promise<BuildInfoScan>
     carry = Buffer.from(window.subarray(Math.max(0, window.length - (BUILDINFO_MAGIC.length - 1))));
   }
 
-  if (!layout || !table || table.length < table.want || candidates.length === 0) return { notGo: true };
-  const sectionStarts = progbitsOffsets(bytesOf(table), layout);
-  const section = candidates.find((candidate) => sectionStarts.has(candidate.start));
+  const sections = elf.progbitsSections();
+  if (!sections || candidates.length === 0) return { notGo: true };
+  const section = candidates.find((candidate) => sections.has(candidate.start));
   if (!section) return { notGo: true };
   if (section.length < section.want) return { unsupported: 'its Go build info is cut short or over the size cap' };
   const info = decodeBuildInfo(bytesOf(section).subarray(0, section.want));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../../src/oci/client.js';
 import { sha256Digest } from '../../../src/oci/digest.js';
@@ -105,5 +106,24 @@ describe('blobs', () => {
     const error = await errorOf(client.pushBlob(ref, randomBytes(10), { digest: sha256Digest(Buffer.from('x')) }));
     expect(error.code).toBe('DIGEST_MISMATCH');
     expect(registry.arrivals).toHaveLength(0);
+  });
+});
+
+describe('streamed pushes', () => {
+  it('go up in PATCH chunks with Content-Range, then one PUT with the digest', async () => {
+    const { registry, client, ref } = await setup({}, { chunkSize: 1000 });
+    const bytes = randomBytes(2500);
+    const pieces = [bytes.subarray(0, 700), bytes.subarray(700, 1600), bytes.subarray(1600)];
+    expect(await client.pushBlob(ref, Readable.from(pieces))).toEqual({ digest: sha256Digest(bytes), size: 2500 });
+    const patches = registry.arrivals.filter((a) => a.method === 'PATCH');
+    expect(patches.map((a) => a.headers['content-range'])).toEqual(['0-1599', '1600-2499']);
+    expect(registry.blobs.get(`team/app@${sha256Digest(bytes)}`)).toEqual(bytes);
+  });
+
+  it('stop as soon as the stream outgrows the size given, and cancel the upload', async () => {
+    const { registry, client, ref } = await setup({}, { chunkSize: 1000 });
+    const error = await errorOf(client.pushBlob(ref, Readable.from([randomBytes(600), randomBytes(600), randomBytes(5000)]), { size: 1000 }));
+    expect(error.message).toContain('the stream is longer than the 1000 bytes given');
+    expect(registry.arrivals.map((a) => a.method)).toEqual(['POST', 'DELETE']);
   });
 });

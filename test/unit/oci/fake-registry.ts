@@ -36,7 +36,7 @@ export async function fakeRegistry(options: FakeRegistryOptions = {}): Promise<F
       res.writeHead(404).end();
       return;
     }
-    const [, name, kind, rest = ''] = match;
+    const [, name = '', kind, rest = ''] = match;
     if (kind === 'blobs' && rest.startsWith('uploads/')) {
       const id = rest.slice('uploads/'.length);
       if (req.method === 'POST') {

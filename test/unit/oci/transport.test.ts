@@ -198,6 +198,15 @@ describe('redirects', () => {
 });
 
 describe('unreachable registries', () => {
+  it('names a TLS failure and suggests the insecure list when a registry speaks plain HTTP', async () => {
+    const server = await serve((_req, res) => {
+      res.end('plain');
+    });
+    const error = await new Transport().request({ method: 'GET', url: `https://${server.host}/v2/` }, context).catch((e: unknown) => e);
+    expect((error as RegistryError).code).toBe('TLS');
+    expect((error as Error).message).toMatch(/TLS handshake with https:\/\/127\.0\.0\.1:\d+ failed \(ERR_SSL_[A-Z_]+\); if reg\.test serves plain HTTP, list it as an insecure registry$/);
+  });
+
   it('says the registry is unreachable when the connection is refused', async () => {
     const server = await serve(() => undefined);
     const port = server.port;

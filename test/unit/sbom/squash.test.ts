@@ -74,7 +74,7 @@ describe('whiteout names', () => {
   it('resolves relative symlinks inside the image and refuses ones that leave it', () => {
     const tree = new SquashedTree();
     tree.beginLayer(0, 'sha256:0');
-    tree.put('/usr/lib/os-release', { kind: 'file', interestId: 'x', record: 1 });
+    tree.put('/usr/lib/os-release', { kind: 'file', records: new Map([['x', 1]]) });
     tree.put('/etc/os-release', { kind: 'link', target: '../usr/lib/os-release' });
     tree.put('/etc/escape', { kind: 'link', target: '../../../etc/shadow' });
     tree.put('/etc/absolute', { kind: 'link', target: '/etc/shadow' });
