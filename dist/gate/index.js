@@ -52280,7 +52280,6 @@ class errors_RegistryError extends Error {
         this.hint = details.hint;
     }
 }
-/** `docker login` wants the Hub as docker.io; the hint must be a command that works. */
 function loginHint(registry) {
     return `check the credentials for ${registry} (docker login ${registry})`;
 }
@@ -52631,7 +52630,7 @@ function checkPath(input, path) {
             throw new ImageReferenceError(input, `the repository "${path}" contains ':'; only one ":tag" may follow the name`);
         }
         if (component.toLowerCase() !== component) {
-            throw new ImageReferenceError(input, `the repository "${path}" must be lowercase`);
+            throw new ImageReferenceError(input, `the repository "${path}" must be lowercase ("${path.toLowerCase()}")`);
         }
         if (!PATH_COMPONENT.test(component)) {
             throw new ImageReferenceError(input, `the path component "${component}" may hold only a-z, 0-9 and single separators '.', '_', '__' or '-' between them`);
@@ -52674,8 +52673,8 @@ function parseImageReference(text) {
     if (HEX_ID.test(path)) {
         throw new ImageReferenceError(text, 'a repository name cannot be a 64-character hex string (that is an image ID; write name@sha256:<hex>)');
     }
+    checkPath(text, path);
     const repository = registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path;
-    checkPath(text, repository);
     if (registry.length + 1 + repository.length > MAX_NAME_LENGTH) {
         throw new ImageReferenceError(text, `the name is longer than ${MAX_NAME_LENGTH} characters`);
     }
@@ -53215,6 +53214,7 @@ class Transport {
 const DEFAULT_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
 const MAX_PAGES = 1000;
+const ALTERED = 'the content was altered in the registry or on the way; none of it was used';
 function nextLink(response) {
     const link = response.headers.get('link');
     const match = link ? /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link) : null;
@@ -53246,8 +53246,8 @@ class RegistryClient {
         await response.discard();
         throw errorForStatus(context, { status: response.status, statusText: response.statusText, attempts: response.attempts, ...(body !== undefined ? { body } : {}), ...(response.retryAfterSeconds !== undefined ? { retryAfterSeconds: response.retryAfterSeconds } : {}) }, problem);
     }
-    invalid(context, code, problem, status) {
-        return new errors_RegistryError({ ...context, code, problem, ...(status !== undefined ? { status } : {}) });
+    invalid(context, code, problem, status, hint) {
+        return new errors_RegistryError({ ...context, code, problem, ...(status !== undefined ? { status } : {}), ...(hint ? { hint } : {}) });
     }
     checkDigest(context, digest) {
         if (!isValidDigest(digest))
@@ -53290,7 +53290,7 @@ class RegistryClient {
             const actual = digestLike(expected, bytes);
             if (actual !== expected) {
                 const source = expected === tagOrDigest ? 'the requested digest' : 'its Docker-Content-Digest header';
-                throw this.invalid(context, 'DIGEST_MISMATCH', `the manifest served has digest ${actual}, not ${expected} (${source})`, response.status);
+                throw this.invalid(context, 'DIGEST_MISMATCH', `the manifest served has digest ${actual}, not ${expected} (${source})`, response.status, ALTERED);
             }
         }
         let manifest;
@@ -53323,13 +53323,13 @@ class RegistryClient {
                 : undefined;
         if (problem !== undefined) {
             await response.discard();
-            throw this.invalid(context, declared !== undefined && declared > options.maxBytes ? 'TOO_LARGE' : 'DIGEST_MISMATCH', problem, response.status);
+            throw this.invalid(context, declared !== undefined && declared > options.maxBytes ? 'TOO_LARGE' : 'DIGEST_MISMATCH', problem, response.status, ALTERED);
         }
         const verifier = new DigestVerifier({
             digest,
             maxBytes: options.maxBytes,
             ...(options.size !== undefined ? { size: options.size } : {}),
-            makeError: (message, kind) => this.invalid(context, kind === 'too-large' ? 'TOO_LARGE' : 'DIGEST_MISMATCH', message, response.status),
+            makeError: (message, kind) => this.invalid(context, kind === 'too-large' ? 'TOO_LARGE' : 'DIGEST_MISMATCH', message, response.status, kind === 'too-large' ? undefined : ALTERED),
         });
         (0,external_node_stream_.pipeline)(response.stream(), verifier, () => undefined);
         return verifier;
@@ -53454,27 +53454,30 @@ class RegistryClient {
                 location = new URL(next, response.url);
             offset += chunk.length;
         };
+        const abandon = async (problem) => {
+            data.destroy();
+            const cancel = await this.send({ method: 'DELETE', url: location.toString(), scopes }, context).catch(() => undefined);
+            await cancel?.discard();
+            throw this.invalid(context, 'DIGEST_MISMATCH', problem);
+        };
         for await (const piece of data) {
             const buffer = Buffer.isBuffer(piece) ? piece : Buffer.from(piece);
             hash.update(buffer);
             pending.push(buffer);
             pendingBytes += buffer.length;
+            // Stop at once rather than upload gigabytes the caller said were not there.
+            if (options.size !== undefined && offset + pendingBytes > options.size)
+                await abandon(`the stream is longer than the ${options.size} bytes given`);
             if (pendingBytes >= this.chunkSize)
                 await flush();
         }
         if (pendingBytes > 0)
             await flush();
         const digest = `${algorithm}:${hash.digest('hex')}`;
-        const problem = options.digest !== undefined && digest !== options.digest
-            ? `the stream has digest ${digest}, not ${options.digest}`
-            : options.size !== undefined && offset !== options.size
-                ? `the stream was ${offset} bytes, not ${options.size}`
-                : undefined;
-        if (problem !== undefined) {
-            const cancel = await this.send({ method: 'DELETE', url: location.toString(), scopes }, context).catch(() => undefined);
-            await cancel?.discard();
-            throw this.invalid(context, 'DIGEST_MISMATCH', problem);
-        }
+        if (options.digest !== undefined && digest !== options.digest)
+            await abandon(`the stream has digest ${digest}, not ${options.digest}`);
+        if (options.size !== undefined && offset !== options.size)
+            await abandon(`the stream was ${offset} bytes, not ${options.size}`);
         await this.finishUpload(location, digest, undefined, scopes, context);
         return { digest, size: offset };
     }

@@ -91346,7 +91346,6 @@ class RegistryError extends Error {
         this.hint = details.hint;
     }
 }
-/** `docker login` wants the Hub as docker.io; the hint must be a command that works. */
 function loginHint(registry) {
     return `check the credentials for ${registry} (docker login ${registry})`;
 }
@@ -91697,7 +91696,7 @@ function checkPath(input, path) {
             throw new ImageReferenceError(input, `the repository "${path}" contains ':'; only one ":tag" may follow the name`);
         }
         if (component.toLowerCase() !== component) {
-            throw new ImageReferenceError(input, `the repository "${path}" must be lowercase`);
+            throw new ImageReferenceError(input, `the repository "${path}" must be lowercase ("${path.toLowerCase()}")`);
         }
         if (!PATH_COMPONENT.test(component)) {
             throw new ImageReferenceError(input, `the path component "${component}" may hold only a-z, 0-9 and single separators '.', '_', '__' or '-' between them`);
@@ -91740,8 +91739,8 @@ function parseImageReference(text) {
     if (HEX_ID.test(path)) {
         throw new ImageReferenceError(text, 'a repository name cannot be a 64-character hex string (that is an image ID; write name@sha256:<hex>)');
     }
+    checkPath(text, path);
     const repository = registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path;
-    checkPath(text, repository);
     if (registry.length + 1 + repository.length > MAX_NAME_LENGTH) {
         throw new ImageReferenceError(text, `the name is longer than ${MAX_NAME_LENGTH} characters`);
     }
@@ -92281,6 +92280,7 @@ class Transport {
 const DEFAULT_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
 const MAX_PAGES = 1000;
+const ALTERED = 'the content was altered in the registry or on the way; none of it was used';
 function nextLink(response) {
     const link = response.headers.get('link');
     const match = link ? /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link) : null;
@@ -92312,8 +92312,8 @@ class RegistryClient {
         await response.discard();
         throw errorForStatus(context, { status: response.status, statusText: response.statusText, attempts: response.attempts, ...(body !== undefined ? { body } : {}), ...(response.retryAfterSeconds !== undefined ? { retryAfterSeconds: response.retryAfterSeconds } : {}) }, problem);
     }
-    invalid(context, code, problem, status) {
-        return new RegistryError({ ...context, code, problem, ...(status !== undefined ? { status } : {}) });
+    invalid(context, code, problem, status, hint) {
+        return new RegistryError({ ...context, code, problem, ...(status !== undefined ? { status } : {}), ...(hint ? { hint } : {}) });
     }
     checkDigest(context, digest) {
         if (!isValidDigest(digest))
@@ -92356,7 +92356,7 @@ class RegistryClient {
             const actual = digestLike(expected, bytes);
             if (actual !== expected) {
                 const source = expected === tagOrDigest ? 'the requested digest' : 'its Docker-Content-Digest header';
-                throw this.invalid(context, 'DIGEST_MISMATCH', `the manifest served has digest ${actual}, not ${expected} (${source})`, response.status);
+                throw this.invalid(context, 'DIGEST_MISMATCH', `the manifest served has digest ${actual}, not ${expected} (${source})`, response.status, ALTERED);
             }
         }
         let manifest;
@@ -92389,13 +92389,13 @@ class RegistryClient {
                 : undefined;
         if (problem !== undefined) {
             await response.discard();
-            throw this.invalid(context, declared !== undefined && declared > options.maxBytes ? 'TOO_LARGE' : 'DIGEST_MISMATCH', problem, response.status);
+            throw this.invalid(context, declared !== undefined && declared > options.maxBytes ? 'TOO_LARGE' : 'DIGEST_MISMATCH', problem, response.status, ALTERED);
         }
         const verifier = new DigestVerifier({
             digest,
             maxBytes: options.maxBytes,
             ...(options.size !== undefined ? { size: options.size } : {}),
-            makeError: (message, kind) => this.invalid(context, kind === 'too-large' ? 'TOO_LARGE' : 'DIGEST_MISMATCH', message, response.status),
+            makeError: (message, kind) => this.invalid(context, kind === 'too-large' ? 'TOO_LARGE' : 'DIGEST_MISMATCH', message, response.status, kind === 'too-large' ? undefined : ALTERED),
         });
         (0,external_node_stream_.pipeline)(response.stream(), verifier, () => undefined);
         return verifier;
@@ -92520,27 +92520,30 @@ class RegistryClient {
                 location = new URL(next, response.url);
             offset += chunk.length;
         };
+        const abandon = async (problem) => {
+            data.destroy();
+            const cancel = await this.send({ method: 'DELETE', url: location.toString(), scopes }, context).catch(() => undefined);
+            await cancel?.discard();
+            throw this.invalid(context, 'DIGEST_MISMATCH', problem);
+        };
         for await (const piece of data) {
             const buffer = Buffer.isBuffer(piece) ? piece : Buffer.from(piece);
             hash.update(buffer);
             pending.push(buffer);
             pendingBytes += buffer.length;
+            // Stop at once rather than upload gigabytes the caller said were not there.
+            if (options.size !== undefined && offset + pendingBytes > options.size)
+                await abandon(`the stream is longer than the ${options.size} bytes given`);
             if (pendingBytes >= this.chunkSize)
                 await flush();
         }
         if (pendingBytes > 0)
             await flush();
         const digest = `${algorithm}:${hash.digest('hex')}`;
-        const problem = options.digest !== undefined && digest !== options.digest
-            ? `the stream has digest ${digest}, not ${options.digest}`
-            : options.size !== undefined && offset !== options.size
-                ? `the stream was ${offset} bytes, not ${options.size}`
-                : undefined;
-        if (problem !== undefined) {
-            const cancel = await this.send({ method: 'DELETE', url: location.toString(), scopes }, context).catch(() => undefined);
-            await cancel?.discard();
-            throw this.invalid(context, 'DIGEST_MISMATCH', problem);
-        }
+        if (options.digest !== undefined && digest !== options.digest)
+            await abandon(`the stream has digest ${digest}, not ${options.digest}`);
+        if (options.size !== undefined && offset !== options.size)
+            await abandon(`the stream was ${offset} bytes, not ${options.size}`);
         await this.finishUpload(location, digest, undefined, scopes, context);
         return { digest, size: offset };
     }
@@ -94328,8 +94331,9 @@ function osOf(tree, warnings) {
         const found = tree.lookup(path);
         if (found && 'refused' in found)
             warnings.push(`skipped ${path}: ${found.refused}`);
-        else if (found)
-            return found.file.record;
+        else if (found?.file.records.has(osReleaseInterest.id)) {
+            return found.file.records.get(osReleaseInterest.id);
+        }
     }
     return undefined;
 }
@@ -94340,25 +94344,27 @@ function osOf(tree, warnings) {
 function catalog(tree, catalogers, warnings) {
     const os = osOf(tree, warnings);
     const files = tree.files();
-    const context = {
-        os,
-        warnings,
-        lookup(path) {
-            const found = tree.lookup(path);
-            if (!found)
-                return undefined;
-            if ('refused' in found) {
-                warnings.push(`skipped ${path}: ${found.refused}`);
-                return undefined;
-            }
-            return { path: found.path, layerDigest: found.layerDigest, record: found.file.record };
-        },
-    };
     const byPurl = new Map();
     for (const cataloger of catalogers) {
+        const context = {
+            os,
+            warnings,
+            lookup(path) {
+                const found = tree.lookup(path);
+                if (!found)
+                    return undefined;
+                if ('refused' in found) {
+                    warnings.push(`skipped ${path}: ${found.refused}`);
+                    return undefined;
+                }
+                if (!found.file.records.has(cataloger.id))
+                    return undefined;
+                return { path: found.path, layerDigest: found.layerDigest, record: found.file.records.get(cataloger.id) };
+            },
+        };
         const found = files
-            .filter((entry) => entry.file.interestId === cataloger.id)
-            .map((entry) => ({ path: entry.path, layerDigest: entry.layerDigest, record: entry.file.record }));
+            .filter((entry) => entry.file.records.has(cataloger.id))
+            .map((entry) => ({ path: entry.path, layerDigest: entry.layerDigest, record: entry.file.records.get(cataloger.id) }));
         for (const pkg of cataloger.packages(found, context)) {
             if (!byPurl.has(pkg.purl))
                 byPurl.set(pkg.purl, pkg);
@@ -94757,15 +94763,145 @@ const dpkgCataloger = {
     packages: debPackages,
 };
 
-;// CONCATENATED MODULE: ./src/sbom/catalogers/elf-buildinfo.ts
+;// CONCATENATED MODULE: ./src/sbom/catalogers/elf-layout.ts
 const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const ELF_HEADER_BYTES = 64;
+const SHT_PROGBITS = 1;
+const PT_LOAD = 1;
+const MAX_SECTION_TABLE_BYTES = 1024 * 1024;
+const MAX_PROGRAM_TABLE_BYTES = 64 * 1024;
+function append(range, chunk, chunkStart) {
+    const from = Math.max(0, range.start + range.length - chunkStart);
+    const take = Math.min(chunk.length - from, range.want - range.length);
+    if (from >= chunk.length || take <= 0)
+        return;
+    range.chunks.push(chunk.subarray(from, from + take));
+    range.length += take;
+}
+function bytesOf(range) {
+    if (range.chunks.length !== 1)
+        range.chunks = [Buffer.concat(range.chunks)];
+    return range.chunks[0];
+}
+function readElfHeader(head) {
+    if (!head.subarray(0, 4).equals(ELF_MAGIC))
+        return undefined;
+    const is64 = head[4] === 2;
+    const littleEndian = head[5] === 1;
+    if ((head[4] !== 1 && !is64) || (head[5] !== 1 && head[5] !== 2))
+        return undefined;
+    const u16 = (at) => (littleEndian ? head.readUInt16LE(at) : head.readUInt16BE(at));
+    const u32 = (at) => (littleEndian ? head.readUInt32LE(at) : head.readUInt32BE(at));
+    const u64 = (at) => Number(littleEndian ? head.readBigUInt64LE(at) : head.readBigUInt64BE(at));
+    const sectionTableOffset = is64 ? u64(0x28) : u32(0x20);
+    const sectionEntryBytes = is64 ? u16(0x3a) : u16(0x2e);
+    const sectionCount = is64 ? u16(0x3c) : u16(0x30);
+    const programTableOffset = is64 ? u64(0x20) : u32(0x1c);
+    const programEntryBytes = is64 ? u16(0x36) : u16(0x2a);
+    const programCount = is64 ? u16(0x38) : u16(0x2c);
+    return {
+        littleEndian,
+        is64,
+        sectionTableOffset,
+        sectionEntryBytes,
+        sectionTableBytes: sectionEntryBytes * sectionCount,
+        programTableOffset,
+        programEntryBytes,
+        programTableBytes: programEntryBytes * programCount,
+    };
+}
+function wordReader(layout, bytes) {
+    return {
+        u32: (at) => (layout.littleEndian ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at)),
+        word: (at) => layout.is64
+            ? Number(layout.littleEndian ? bytes.readBigUInt64LE(at) : bytes.readBigUInt64BE(at))
+            : layout.littleEndian ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at),
+    };
+}
+/**
+ * Follows an ELF file as it streams and keeps its header and section header table, which may sit
+ * before or after the sections (the Go linker writes it first, GNU ld and lld last).
+ */
+class ElfSectionTableReader {
+    head = Buffer.alloc(0);
+    layout;
+    table;
+    programs;
+    /** set once the first bytes show the file is not ELF */
+    notElf = false;
+    feed(chunk, chunkStart) {
+        if (this.notElf)
+            return;
+        if (!this.layout) {
+            this.head = Buffer.concat([this.head, chunk.subarray(0, ELF_HEADER_BYTES - this.head.length)]);
+            if (this.head.length < ELF_HEADER_BYTES)
+                return;
+            this.layout = readElfHeader(this.head);
+            if (!this.layout) {
+                this.notElf = true;
+                return;
+            }
+            const { sectionTableBytes, sectionTableOffset } = this.layout;
+            if (sectionTableBytes > 0 && sectionTableBytes <= MAX_SECTION_TABLE_BYTES) {
+                this.table = { start: sectionTableOffset, chunks: [], length: 0, want: sectionTableBytes };
+            }
+            const { programTableBytes, programTableOffset } = this.layout;
+            if (programTableBytes > 0 && programTableBytes <= MAX_PROGRAM_TABLE_BYTES) {
+                this.programs = { start: programTableOffset, chunks: [], length: 0, want: programTableBytes };
+            }
+        }
+        if (this.table)
+            append(this.table, chunk, chunkStart);
+        if (this.programs)
+            append(this.programs, chunk, chunkStart);
+    }
+    /**
+     * Where the loadable segments end in the file, once the program header table has streamed past.
+     * Linkers place sections that are not loaded (symbols, notes such as `.dep-v0`) after this point.
+     */
+    loadedBytesEnd() {
+        const { layout, programs } = this;
+        if (!layout || !programs || programs.length < programs.want)
+            return undefined;
+        const bytes = bytesOf(programs);
+        const { u32, word } = wordReader(layout, bytes);
+        let end = 0;
+        for (let at = 0; at + layout.programEntryBytes <= bytes.length; at += layout.programEntryBytes) {
+            if (u32(at) !== PT_LOAD)
+                continue;
+            const offset = word(at + (layout.is64 ? 0x08 : 0x04));
+            const size = word(at + (layout.is64 ? 0x20 : 0x10));
+            end = Math.max(end, offset + size);
+        }
+        return end;
+    }
+    /** File offset to size of every PROGBITS section; undefined unless the whole table streamed past. */
+    progbitsSections() {
+        const { layout, table } = this;
+        if (!layout || !table || table.length < table.want)
+            return undefined;
+        const bytes = bytesOf(table);
+        const sections = new Map();
+        const { u32, word } = wordReader(layout, bytes);
+        for (let at = 0; at + layout.sectionEntryBytes <= bytes.length; at += layout.sectionEntryBytes) {
+            if (u32(at + 4) !== SHT_PROGBITS)
+                continue;
+            const offset = word(at + (layout.is64 ? 0x18 : 0x10));
+            const size = word(at + (layout.is64 ? 0x20 : 0x14));
+            // Empty sections can share an offset with the one that holds the bytes.
+            sections.set(offset, Math.max(size, sections.get(offset) ?? 0));
+        }
+        return sections;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/elf-buildinfo.ts
+
 const BUILDINFO_MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
 const HEADER_BYTES = 32;
-const SHT_PROGBITS = 1;
 // The Go linker aligns .go.buildinfo to 16 bytes, in memory and so in the file.
 const BUILDINFO_ALIGN = 16;
 const MAX_BUILDINFO_BYTES = 4 * 1024 * 1024;
-const MAX_SECTION_TABLE_BYTES = 1024 * 1024;
 function readUvarint(buffer, offset) {
     let value = 0;
     let shift = 0;
@@ -94809,47 +94945,6 @@ function decodeBuildInfo(data) {
         modinfo = modinfo.slice(16, -16);
     return goVersion !== '' ? { goVersion, modinfo } : undefined;
 }
-function readElfHeader(head) {
-    const is64 = head[4] === 2;
-    const littleEndian = head[5] === 1;
-    if ((head[4] !== 1 && !is64) || (head[5] !== 1 && head[5] !== 2))
-        return undefined;
-    const u16 = (at) => (littleEndian ? head.readUInt16LE(at) : head.readUInt16BE(at));
-    const u32 = (at) => (littleEndian ? head.readUInt32LE(at) : head.readUInt32BE(at));
-    const u64 = (at) => Number(littleEndian ? head.readBigUInt64LE(at) : head.readBigUInt64BE(at));
-    const sectionTableOffset = is64 ? u64(0x28) : u32(0x20);
-    const sectionEntryBytes = is64 ? u16(0x3a) : u16(0x2e);
-    const sectionCount = is64 ? u16(0x3c) : u16(0x30);
-    return { littleEndian, is64, sectionTableOffset, sectionEntryBytes, sectionTableBytes: sectionEntryBytes * sectionCount };
-}
-/** File offsets where a PROGBITS section starts, from the section header table. */
-function progbitsOffsets(table, layout) {
-    const offsets = new Set();
-    for (let at = 0; at + layout.sectionEntryBytes <= table.length; at += layout.sectionEntryBytes) {
-        const type = layout.littleEndian ? table.readUInt32LE(at + 4) : table.readUInt32BE(at + 4);
-        if (type !== SHT_PROGBITS)
-            continue;
-        const offsetAt = at + (layout.is64 ? 0x18 : 0x10);
-        const offset = layout.is64
-            ? Number(layout.littleEndian ? table.readBigUInt64LE(offsetAt) : table.readBigUInt64BE(offsetAt))
-            : layout.littleEndian ? table.readUInt32LE(offsetAt) : table.readUInt32BE(offsetAt);
-        offsets.add(offset);
-    }
-    return offsets;
-}
-function append(range, chunk, chunkStart) {
-    const from = Math.max(0, range.start + range.length - chunkStart);
-    const take = Math.min(chunk.length - from, range.want - range.length);
-    if (from >= chunk.length || take <= 0)
-        return;
-    range.chunks.push(chunk.subarray(from, from + take));
-    range.length += take;
-}
-function bytesOf(range) {
-    if (range.chunks.length !== 1)
-        range.chunks = [Buffer.concat(range.chunks)];
-    return range.chunks[0];
-}
 /**
  * Reads an executable as it streams and returns its Go build info, kept only when it sits at the
  * start of a PROGBITS section (the `.go.buildinfo` section) so a stray copy of the magic in data
@@ -94857,33 +94952,16 @@ function bytesOf(range) {
  */
 async function scanElfBuildInfo(stream) {
     let position = 0;
-    let head = Buffer.alloc(0);
-    let layout;
-    let notElf = false;
-    let table;
+    const elf = new ElfSectionTableReader();
     const candidates = [];
     let carry = Buffer.alloc(0);
     for await (const raw of stream) {
         const chunk = raw;
         const chunkStart = position;
         position += chunk.length;
-        if (notElf)
+        elf.feed(chunk, chunkStart);
+        if (elf.notElf)
             continue;
-        if (!layout) {
-            head = Buffer.concat([head, chunk.subarray(0, 64 - head.length)]);
-            if (head.length < 64)
-                continue;
-            layout = head.subarray(0, 4).equals(ELF_MAGIC) ? readElfHeader(head) : undefined;
-            if (!layout) {
-                notElf = true;
-                continue;
-            }
-            if (layout.sectionTableBytes > 0 && layout.sectionTableBytes <= MAX_SECTION_TABLE_BYTES) {
-                table = { start: layout.sectionTableOffset, chunks: [], length: 0, want: layout.sectionTableBytes };
-            }
-        }
-        if (table)
-            append(table, chunk, chunkStart);
         for (const candidate of candidates) {
             if (candidate.length >= candidate.want)
                 continue;
@@ -94907,10 +94985,10 @@ async function scanElfBuildInfo(stream) {
         }
         carry = Buffer.from(window.subarray(Math.max(0, window.length - (BUILDINFO_MAGIC.length - 1))));
     }
-    if (!layout || !table || table.length < table.want || candidates.length === 0)
+    const sections = elf.progbitsSections();
+    if (!sections || candidates.length === 0)
         return { notGo: true };
-    const sectionStarts = progbitsOffsets(bytesOf(table), layout);
-    const section = candidates.find((candidate) => sectionStarts.has(candidate.start));
+    const section = candidates.find((candidate) => sections.has(candidate.start));
     if (!section)
         return { notGo: true };
     if (section.length < section.want)
@@ -94998,6 +95076,344 @@ const goBinaryCataloger = {
                 layerDigest,
                 path,
             });
+        }
+        return packages;
+    },
+};
+
+;// CONCATENATED MODULE: external "node:path/posix"
+const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
+var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
+;// CONCATENATED MODULE: ./src/sbom/catalogers/zip-archive.ts
+
+const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_EOCD_SIGNATURE = 0x06064b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const EOCD_BYTES = 22;
+const MAX_COMMENT_BYTES = 0xffff;
+const ZIP64_EXTRA = 0x0001;
+const STORED = 0;
+const DEFLATED = 8;
+class ZipFormatError extends Error {
+}
+function findEndOfCentralDirectory(zip) {
+    const lowest = Math.max(0, zip.length - EOCD_BYTES - MAX_COMMENT_BYTES);
+    for (let at = zip.length - EOCD_BYTES; at >= lowest; at--) {
+        if (zip.readUInt32LE(at) === EOCD_SIGNATURE && at + EOCD_BYTES + zip.readUInt16LE(at + 20) <= zip.length)
+            return at;
+    }
+    throw new ZipFormatError('it is not a ZIP archive (no end of central directory record)');
+}
+function checkedNumber(value, what) {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new ZipFormatError(`its ${what} is out of range`);
+    return Number(value);
+}
+function readDirectory(zip) {
+    const eocd = findEndOfCentralDirectory(zip);
+    let count = zip.readUInt16LE(eocd + 10);
+    let size = zip.readUInt32LE(eocd + 12);
+    let offset = zip.readUInt32LE(eocd + 16);
+    let recordAt = eocd;
+    const locator = eocd - 20;
+    if (locator >= 0 && zip.readUInt32LE(locator) === ZIP64_LOCATOR_SIGNATURE) {
+        const zip64At = checkedNumber(zip.readBigUInt64LE(locator + 8), 'ZIP64 record offset');
+        // The locator's offset is relative to the archive start, which a prepended stub moves.
+        const candidates = [zip64At, locator - 56];
+        const found = candidates.find((at) => at >= 0 && at + 56 <= zip.length && zip.readUInt32LE(at) === ZIP64_EOCD_SIGNATURE);
+        if (found === undefined)
+            throw new ZipFormatError('its ZIP64 end of central directory record is missing');
+        count = checkedNumber(zip.readBigUInt64LE(found + 32), 'entry count');
+        size = checkedNumber(zip.readBigUInt64LE(found + 40), 'central directory size');
+        offset = checkedNumber(zip.readBigUInt64LE(found + 48), 'central directory offset');
+        recordAt = found;
+    }
+    const base = recordAt - (offset + size);
+    if (base < 0 || recordAt > zip.length)
+        throw new ZipFormatError('its central directory lies outside the file');
+    return { offset: offset + base, size, count, base };
+}
+function applyZip64Extra(zip, from, to, entry, rawOffset) {
+    let offset = rawOffset;
+    for (let at = from; at + 4 <= to;) {
+        const id = zip.readUInt16LE(at);
+        const length = zip.readUInt16LE(at + 2);
+        if (id === ZIP64_EXTRA) {
+            let field = at + 4;
+            const next = () => {
+                if (field + 8 > at + 4 + length)
+                    throw new ZipFormatError(`the ZIP64 field of ${entry.name} is short`);
+                const value = checkedNumber(zip.readBigUInt64LE(field), `size of ${entry.name}`);
+                field += 8;
+                return value;
+            };
+            if (entry.size === 0xffffffff)
+                entry.size = next();
+            if (entry.compressedSize === 0xffffffff)
+                entry.compressedSize = next();
+            if (offset === 0xffffffff)
+                offset = next();
+        }
+        at += 4 + length;
+    }
+    return offset;
+}
+/** The entries of a ZIP archive (jar, war, ear) held in memory, from its central directory. */
+function listZipEntries(zip) {
+    const directory = readDirectory(zip);
+    const entries = [];
+    let at = directory.offset;
+    const end = Math.min(zip.length, directory.offset + directory.size);
+    for (let index = 0; index < directory.count; index++) {
+        if (at + 46 > end || zip.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
+            throw new ZipFormatError(`its central directory is cut short at entry ${index + 1} of ${directory.count}`);
+        }
+        const flags = zip.readUInt16LE(at + 8);
+        const nameLength = zip.readUInt16LE(at + 28);
+        const extraLength = zip.readUInt16LE(at + 30);
+        const commentLength = zip.readUInt16LE(at + 32);
+        const nameEnd = at + 46 + nameLength;
+        if (nameEnd + extraLength + commentLength > end)
+            throw new ZipFormatError(`central directory entry ${index + 1} runs past its end`);
+        const entry = {
+            name: zip.toString('utf8', at + 46, nameEnd),
+            method: zip.readUInt16LE(at + 10),
+            compressedSize: zip.readUInt32LE(at + 20),
+            size: zip.readUInt32LE(at + 24),
+            encrypted: (flags & 0x1) !== 0,
+            localHeaderOffset: 0,
+        };
+        entry.localHeaderOffset = applyZip64Extra(zip, nameEnd, nameEnd + extraLength, entry, zip.readUInt32LE(at + 42)) + directory.base;
+        entries.push(entry);
+        at = nameEnd + extraLength + commentLength;
+    }
+    return { entries, base: directory.base };
+}
+/**
+ * The bytes of one entry: stored entries are returned without a copy, deflated ones are inflated
+ * to at most `maxInflatedBytes`, so a small entry cannot inflate into a bomb.
+ */
+function readZipEntry(zip, entry, maxInflatedBytes) {
+    if (entry.encrypted)
+        throw new ZipFormatError(`${entry.name} is encrypted`);
+    const header = entry.localHeaderOffset;
+    if (header + 30 > zip.length || zip.readUInt32LE(header) !== LOCAL_SIGNATURE) {
+        throw new ZipFormatError(`the local header of ${entry.name} is missing`);
+    }
+    const dataStart = header + 30 + zip.readUInt16LE(header + 26) + zip.readUInt16LE(header + 28);
+    const dataEnd = dataStart + entry.compressedSize;
+    if (dataEnd > zip.length)
+        throw new ZipFormatError(`${entry.name} runs past the end of the archive`);
+    const data = zip.subarray(dataStart, dataEnd);
+    if (entry.method === STORED)
+        return data;
+    if (entry.method !== DEFLATED)
+        throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}`);
+    const overCap = `${entry.name} inflates past the ${maxInflatedBytes}-byte cap`;
+    if (entry.size > maxInflatedBytes)
+        throw new ZipFormatError(overCap);
+    try {
+        return external_node_zlib_default().inflateRawSync(data, { maxOutputLength: Math.max(1, maxInflatedBytes) });
+    }
+    catch (error) {
+        throw new ZipFormatError(error.code === 'ERR_BUFFER_TOO_LARGE' ? overCap : `${entry.name} does not inflate`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/java.ts
+
+
+
+
+
+const ARCHIVE = /\.(jar|war|ear|jpi|hpi)$/i;
+const POM_PROPERTIES = /^META-INF\/maven\/[^/]+\/[^/]+\/pom\.properties$/;
+const MANIFEST = /^META-INF\/MANIFEST\.MF$/i;
+// A file name such as commons-io-2.16.1.jar or spring-core-6.1.5-SNAPSHOT.jar.
+const NAME_AND_VERSION = /^(.+?)-(\d[^-]*(?:-[A-Za-z0-9.]+)*)\.[a-z]+$/i;
+// Archives are read from memory (a ZIP's directory is at its end), so each one is capped; deflated
+// nested archives and metadata files have caps of their own, and the total inflated per image file is bounded.
+const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
+const MAX_NESTED_BYTES = 32 * 1024 * 1024;
+const MAX_METADATA_BYTES = 1024 * 1024;
+const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
+const MAX_DEPTH = 3;
+/** The main section of a JAR manifest: `Key: value` lines, a line starting with one space continues the last. */
+function java_parseManifest(text) {
+    const fields = new Map();
+    let lastKey;
+    for (const line of text.split(/\r\n|\r|\n/)) {
+        if (line === '')
+            break;
+        if (line.startsWith(' ')) {
+            if (lastKey)
+                fields.set(lastKey, `${fields.get(lastKey) ?? ''}${line.slice(1)}`);
+            continue;
+        }
+        const colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        lastKey = line.slice(0, colon).trim().toLowerCase();
+        fields.set(lastKey, line.slice(colon + 1).trim());
+    }
+    return fields;
+}
+/** A `.properties` file as Maven writes pom.properties: `key=value` lines and `#` comments. */
+function parseProperties(text) {
+    const fields = new Map();
+    for (const raw of text.split(/\r\n|\r|\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#') || line.startsWith('!'))
+            continue;
+        const match = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(line);
+        if (match)
+            fields.set(match[1], match[2]);
+    }
+    return fields;
+}
+const LICENSE_URLS = {
+    'apache.org/licenses/license-2.0': 'Apache-2.0',
+    'opensource.org/licenses/mit': 'MIT',
+    'opensource.org/licenses/mit-license': 'MIT',
+    'opensource.org/licenses/apache-2.0': 'Apache-2.0',
+    'eclipse.org/legal/epl-2.0': 'EPL-2.0',
+    'eclipse.org/legal/epl-v20': 'EPL-2.0',
+    'eclipse.org/legal/epl-v10': 'EPL-1.0',
+};
+/** OSGi's Bundle-License: an SPDX id or a licence URL, with optional `;link=` parameters. */
+function bundleLicense(field) {
+    if (!field || field.includes(','))
+        return undefined;
+    const value = (field.split(';')[0] ?? '').trim().replace(/^"|"$/g, '');
+    const url = /^https?:\/\/(?:www\.)?(.+?)(?:\.txt|\.html|\.php)?\/?$/i.exec(value)?.[1]?.toLowerCase();
+    if (url)
+        return LICENSE_URLS[url];
+    return toSpdxExpression(value);
+}
+/** Bundle-SymbolicName "com.google.gson" with artifact "gson" gives the group "com.google". */
+function groupFromManifest(manifest, artifactId) {
+    const vendorId = manifest.get('implementation-vendor-id');
+    if (vendorId)
+        return vendorId;
+    const symbolic = (manifest.get('bundle-symbolicname') ?? manifest.get('automatic-module-name'))?.split(';')[0]?.trim();
+    if (!symbolic)
+        return undefined;
+    const suffix = `.${artifactId.replace(/-/g, '.')}`;
+    if (symbolic.endsWith(suffix) && symbolic.length > suffix.length)
+        return symbolic.slice(0, -suffix.length);
+    return undefined;
+}
+/** The archive's own identity when it carries no pom.properties: the file name first, then the manifest. */
+function manifestArtifact(manifest, fileName, innerPath) {
+    const fromName = NAME_AND_VERSION.exec(fileName);
+    const artifactId = fromName?.[1] ??
+        manifest.get('implementation-title') ??
+        manifest.get('bundle-symbolicname')?.split(';')[0]?.trim() ??
+        fileName.replace(ARCHIVE, '');
+    const version = manifest.get('implementation-version') ?? manifest.get('bundle-version') ?? fromName?.[2];
+    if (!artifactId || !version)
+        return undefined;
+    return {
+        groupId: groupFromManifest(manifest, artifactId),
+        artifactId,
+        version,
+        license: bundleLicense(manifest.get('bundle-license')),
+        innerPath,
+    };
+}
+/** Stored entries cost no memory (they are views of the archive); inflated ones count against the budget. */
+function readCapped(zip, entry, cap, budget) {
+    const left = MAX_INFLATED_BYTES - budget.inflated;
+    if (left <= 0)
+        throw new Error(`${entry.name} was not read: the archive inflates past ${MAX_INFLATED_BYTES} bytes in all`);
+    const bytes = readZipEntry(zip, entry, Math.min(cap, left));
+    if (entry.method !== STORED)
+        budget.inflated += bytes.length;
+    return bytes;
+}
+function readArchive(zip, innerPath, fileName, depth, budget, record) {
+    const where = innerPath === '' ? '' : `${innerPath}: `;
+    const { entries } = listZipEntries(zip);
+    const fromPoms = [];
+    let manifest = new Map();
+    const nested = [];
+    for (const entry of entries) {
+        try {
+            if (POM_PROPERTIES.test(entry.name)) {
+                const properties = parseProperties(readCapped(zip, entry, MAX_METADATA_BYTES, budget).toString('utf8'));
+                const groupId = properties.get('groupId');
+                const artifactId = properties.get('artifactId');
+                const version = properties.get('version');
+                if (artifactId && version)
+                    fromPoms.push({ groupId, artifactId, version, innerPath });
+            }
+            else if (MANIFEST.test(entry.name)) {
+                manifest = java_parseManifest(readCapped(zip, entry, MAX_METADATA_BYTES, budget).toString('utf8'));
+            }
+            else if (ARCHIVE.test(entry.name) && !entry.name.endsWith('/')) {
+                nested.push(entry);
+            }
+        }
+        catch (error) {
+            record.problems.push(`${where}${describeError(error)}`);
+        }
+    }
+    if (fromPoms.length === 1)
+        fromPoms[0].license = bundleLicense(manifest.get('bundle-license'));
+    const own = fromPoms.length > 0 ? fromPoms : [manifestArtifact(manifest, fileName, innerPath)].filter((a) => a !== undefined);
+    record.artifacts.push(...own);
+    if (nested.length > 0 && depth >= MAX_DEPTH) {
+        record.problems.push(`${where}archives nested deeper than ${MAX_DEPTH} levels were not read`);
+        return;
+    }
+    for (const entry of nested) {
+        const nestedPath = innerPath === '' ? entry.name : `${innerPath}:${entry.name}`;
+        try {
+            const bytes = readCapped(zip, entry, MAX_NESTED_BYTES, budget);
+            readArchive(bytes, nestedPath, posix_default().basename(entry.name), depth + 1, budget, record);
+        }
+        catch (error) {
+            record.problems.push(`${nestedPath}: ${describeError(error)}`);
+        }
+    }
+}
+/** The Maven artifacts a Java archive holds: its own, the ones shaded into it and those of nested archives. */
+function parseJavaArchive(zip, filePath) {
+    const record = { artifacts: [], problems: [] };
+    readArchive(zip, '', posix_default().basename(filePath), 1, { inflated: 0 }, record);
+    return record;
+}
+function mavenPurl(artifact) {
+    return formatPurl({ type: 'maven', namespace: artifact.groupId, name: artifact.artifactId, version: artifact.version });
+}
+const javaCataloger = {
+    id: 'java',
+    capture(file) {
+        if (!ARCHIVE.test(file.path))
+            return undefined;
+        return { kind: 'whole', maxBytes: MAX_ARCHIVE_BYTES, parse: parseJavaArchive };
+    },
+    packages(found, context) {
+        const packages = [];
+        for (const { path: filePath, layerDigest, record } of found) {
+            for (const problem of record.problems)
+                context.warnings.push(`${filePath}: ${problem}`);
+            for (const artifact of record.artifacts) {
+                packages.push({
+                    name: artifact.artifactId,
+                    version: artifact.version,
+                    type: 'java-archive',
+                    purl: mavenPurl(artifact),
+                    licenses: artifact.license,
+                    layerDigest,
+                    path: artifact.innerPath === '' ? filePath : `${filePath}:${artifact.innerPath}`,
+                });
+            }
         }
         return packages;
     },
@@ -95121,130 +95537,8 @@ const pythonCataloger = {
     },
 };
 
-;// CONCATENATED MODULE: ./src/sbom/image-identity.ts
-
-/** `pkg:oci/app@sha256%3A…?repository_url=127.0.0.1:5000/lab/app`, the purl spec's form for an OCI image. */
-function imagePurl(source) {
-    const repository = source.name.toLowerCase();
-    const name = repository.slice(repository.lastIndexOf('/') + 1);
-    return formatPurl({
-        type: 'oci',
-        name,
-        version: source.manifestDigest,
-        qualifiers: [['repository_url', repository]],
-    });
-}
-function platformText(source) {
-    const platform = source.platform;
-    if (!platform)
-        return undefined;
-    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
-}
-function digestHex(digest) {
-    const colon = digest.indexOf(':');
-    return { algorithm: digest.slice(0, colon), hex: digest.slice(colon + 1) };
-}
-
-;// CONCATENATED MODULE: ./src/sbom/cyclonedx.ts
-
-const HASH_ALGORITHMS = { sha256: 'SHA-256', sha512: 'SHA-512' };
-function property(name, value) {
-    return value ? [{ name: `image-passport:${name}`, value }] : [];
-}
-/** CycloneDX 1.6 JSON whose metadata.component is the image, a container identified by its digest. */
-function toCycloneDxDocument(source, packages, os, options) {
-    const digest = digestHex(source.manifestDigest);
-    const hashAlgorithm = HASH_ALGORITHMS[digest.algorithm];
-    const image = {
-        'bom-ref': imagePurl(source),
-        type: 'container',
-        name: source.name,
-        version: source.manifestDigest,
-        ...(hashAlgorithm ? { hashes: [{ alg: hashAlgorithm, content: digest.hex }] } : {}),
-        purl: imagePurl(source),
-        properties: [
-            ...property('oci:manifest-digest', source.manifestDigest),
-            ...property('oci:index-digest', source.indexDigest),
-            ...property('oci:platform', platformText(source)),
-        ],
-    };
-    const osComponent = os && {
-        'bom-ref': `os:${os.id}@${os.versionId ?? ''}`,
-        type: 'operating-system',
-        name: os.id,
-        ...(os.versionId ? { version: os.versionId } : {}),
-        ...(os.prettyName ? { description: os.prettyName } : {}),
-    };
-    const components = packages.map((pkg) => ({
-        'bom-ref': pkg.purl,
-        type: 'library',
-        name: pkg.name,
-        version: pkg.version,
-        ...(pkg.licenses ? { licenses: [{ expression: pkg.licenses }] } : {}),
-        purl: pkg.purl,
-        properties: [
-            ...property('package:type', pkg.type),
-            ...property('location:layer-digest', pkg.layerDigest),
-            ...property('location:path', pkg.path),
-        ],
-    }));
-    return {
-        $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
-        bomFormat: 'CycloneDX',
-        specVersion: '1.6',
-        serialNumber: `urn:uuid:${options.uniqueId}`,
-        version: 1,
-        metadata: {
-            timestamp: `${options.created.toISOString().slice(0, 19)}Z`,
-            tools: {
-                components: [
-                    { type: 'application', name: options.toolName, ...(options.toolVersion ? { version: options.toolVersion } : {}) },
-                ],
-            },
-            component: image,
-        },
-        components: [...(osComponent ? [osComponent] : []), ...components],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/sbom/file-selector.ts
-/**
- * Tar names are relative ("./usr/bin/x", "usr/bin/x"); a name with a `..` component could point
- * outside the image root in an extractor, so it is refused rather than resolved.
- */
-function normalizeEntryPath(rawName) {
-    const parts = rawName.split('/').filter((part) => part !== '' && part !== '.');
-    if (parts.includes('..'))
-        return { unsafe: `tar entry "${rawName}" has a ".." component` };
-    return { path: `/${parts.join('/')}` };
-}
-/** Asks each interest in turn whether it wants a file; the first that does gets it. */
-class FileSelector {
-    interests;
-    constructor(interests) {
-        this.interests = interests;
-    }
-    select(file) {
-        for (const interest of this.interests) {
-            const capture = interest.capture(file);
-            if (capture)
-                return { interest, capture };
-        }
-        return undefined;
-    }
-    wantsLink(path) {
-        return this.interests.some((interest) => interest.wantsLink?.(path) === true);
-    }
-    wantsPath(path) {
-        return this.select({ path, size: 0, mode: 0o755 }) !== undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
-var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
 ;// CONCATENATED MODULE: ./node_modules/fzstd/esm/index.mjs
 // Some numerical data is initialized as -1 even when it doesn't need initialization to help the JIT infer types
 // aliases for shorter compressed code (most minifers don't do this)
@@ -96159,9 +96453,658 @@ async function readLayer(layer, source, limits, onEntry) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:path/posix"
-const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
-var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
+;// CONCATENATED MODULE: ./src/sbom/catalogers/rpm-header.ts
+class RpmHeaderError extends Error {
+}
+const RPM_TAG = {
+    name: 1000,
+    version: 1001,
+    release: 1002,
+    epoch: 1003,
+    license: 1014,
+    arch: 1022,
+    sourceRpm: 1044,
+};
+const TYPE_INT32 = 4;
+const TYPE_STRING = 6;
+const TYPE_STRING_ARRAY = 8;
+const TYPE_I18NSTRING = 9;
+const ENTRY_BYTES = 16;
+// rpm itself refuses headers with more entries or data than this (rpmlib's hdrchkTags/hdrchkData).
+const MAX_ENTRIES = 0xffff;
+const MAX_DATA_BYTES = 256 * 1024 * 1024;
+function cString(store, at) {
+    const end = store.indexOf(0, at);
+    if (end < 0)
+        throw new RpmHeaderError(`a string at offset ${at} of the header's data has no end`);
+    return store.toString('utf8', at, end);
+}
+/**
+ * The wanted tags of an rpm header as the rpm database stores it (no lead, no header magic):
+ * entry count and data size, the 16-byte index entries (tag, type, offset, count), then the data.
+ * Strings and the first string of an I18N string are returned as text, INT32 values as numbers.
+ */
+function parseRpmHeader(blob, wanted) {
+    if (blob.length < 8)
+        throw new RpmHeaderError('the header is shorter than its preamble');
+    const entries = blob.readUInt32BE(0);
+    const dataBytes = blob.readUInt32BE(4);
+    if (entries > MAX_ENTRIES || dataBytes > MAX_DATA_BYTES)
+        throw new RpmHeaderError('the header claims an impossible size');
+    const storeAt = 8 + entries * ENTRY_BYTES;
+    if (storeAt + dataBytes > blob.length)
+        throw new RpmHeaderError('the header is cut short');
+    const store = blob.subarray(storeAt, storeAt + dataBytes);
+    const values = new Map();
+    for (let index = 0; index < entries; index++) {
+        const at = 8 + index * ENTRY_BYTES;
+        const tag = blob.readUInt32BE(at);
+        if (!wanted.includes(tag))
+            continue;
+        const type = blob.readUInt32BE(at + 4);
+        const offset = blob.readInt32BE(at + 8);
+        const count = blob.readUInt32BE(at + 12);
+        if (offset < 0 || offset >= store.length || count === 0)
+            throw new RpmHeaderError(`tag ${tag} points outside the header's data`);
+        if (type === TYPE_STRING || type === TYPE_I18NSTRING || type === TYPE_STRING_ARRAY)
+            values.set(tag, cString(store, offset));
+        else if (type === TYPE_INT32 && offset + 4 <= store.length)
+            values.set(tag, store.readUInt32BE(offset));
+        else
+            throw new RpmHeaderError(`tag ${tag} has type ${type}, which this reader does not expect`);
+    }
+    return values;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/sqlite-table.ts
+class SqliteFormatError extends Error {
+}
+const MAGIC = 'SQLite format 3\0';
+const sqlite_table_HEADER_BYTES = 100;
+const TABLE_INTERIOR = 0x05;
+const TABLE_LEAF = 0x0d;
+const MAX_TREE_DEPTH = 64;
+function openDatabase(bytes) {
+    if (bytes.length < sqlite_table_HEADER_BYTES || bytes.toString('latin1', 0, 16) !== MAGIC) {
+        throw new SqliteFormatError('it is not an SQLite database');
+    }
+    const rawPageSize = bytes.readUInt16BE(16);
+    const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0)
+        throw new SqliteFormatError(`its page size ${rawPageSize} is invalid`);
+    if (bytes.readUInt32BE(56) > 1)
+        throw new SqliteFormatError('its text encoding is not UTF-8');
+    return { bytes, pageSize, usableSize: pageSize - bytes[20], pageCount: Math.floor(bytes.length / pageSize) };
+}
+function pageOffset(db, page) {
+    if (!Number.isInteger(page) || page < 1 || page > db.pageCount) {
+        throw new SqliteFormatError(`it refers to page ${page}, outside its ${db.pageCount} pages`);
+    }
+    return (page - 1) * db.pageSize;
+}
+function readVarint(bytes, at) {
+    let value = 0n;
+    for (let i = 0; i < 9; i++) {
+        if (at + i >= bytes.length)
+            throw new SqliteFormatError('a varint runs past its page');
+        const byte = bytes[at + i];
+        if (i === 8)
+            return { value: (value << 8n) | BigInt(byte), next: at + 9 };
+        value = (value << 7n) | BigInt(byte & 0x7f);
+        if ((byte & 0x80) === 0)
+            return { value, next: at + i + 1 };
+    }
+    throw new SqliteFormatError('a varint is malformed');
+}
+/** A table leaf cell's payload, following its overflow chain when it does not fit on the page. */
+function readPayload(db, at, size, visited) {
+    const maxLocal = db.usableSize - 35;
+    if (size <= maxLocal)
+        return db.bytes.subarray(at, at + size);
+    const minLocal = Math.floor(((db.usableSize - 12) * 32) / 255) - 23;
+    const spill = minLocal + ((size - minLocal) % (db.usableSize - 4));
+    const local = spill <= maxLocal ? spill : minLocal;
+    const parts = [db.bytes.subarray(at, at + local)];
+    let remaining = size - local;
+    let page = db.bytes.readUInt32BE(at + local);
+    while (remaining > 0) {
+        if (visited.has(page))
+            throw new SqliteFormatError(`its overflow chain loops at page ${page}`);
+        visited.add(page);
+        const offset = pageOffset(db, page);
+        const take = Math.min(remaining, db.usableSize - 4);
+        parts.push(db.bytes.subarray(offset + 4, offset + 4 + take));
+        remaining -= take;
+        page = db.bytes.readUInt32BE(offset);
+    }
+    return Buffer.concat(parts);
+}
+function decodeRecord(payload) {
+    const header = readVarint(payload, 0);
+    const headerEnd = Number(header.value);
+    const types = [];
+    for (let at = header.next; at < headerEnd;) {
+        const type = readVarint(payload, at);
+        types.push(Number(type.value));
+        at = type.next;
+    }
+    const values = [];
+    let at = headerEnd;
+    for (const type of types) {
+        if (type === 0)
+            values.push(null);
+        else if (type >= 1 && type <= 6) {
+            const width = [1, 2, 3, 4, 6, 8][type - 1];
+            if (at + width > payload.length)
+                throw new SqliteFormatError('a record runs past its payload');
+            values.push(width === 8 ? payload.readBigInt64BE(at) : payload.readIntBE(at, width));
+            at += width;
+        }
+        else if (type === 7) {
+            values.push(payload.readDoubleBE(at));
+            at += 8;
+        }
+        else if (type === 8 || type === 9)
+            values.push(type - 8);
+        else if (type >= 12) {
+            const length = Math.floor((type - 12) / 2);
+            if (at + length > payload.length)
+                throw new SqliteFormatError('a record runs past its payload');
+            const bytes = payload.subarray(at, at + length);
+            values.push(type % 2 === 0 ? bytes : bytes.toString('utf8'));
+            at += length;
+        }
+        else
+            throw new SqliteFormatError(`a record has the reserved serial type ${type}`);
+    }
+    return values;
+}
+/** Every row of the table b-tree rooted at `root`, in rowid order. */
+function* walkTable(db, root, visited, depth = 0) {
+    if (depth > MAX_TREE_DEPTH)
+        throw new SqliteFormatError('its b-tree is deeper than any real database');
+    if (visited.has(root))
+        throw new SqliteFormatError(`its b-tree loops at page ${root}`);
+    visited.add(root);
+    const pageStart = pageOffset(db, root);
+    const headerAt = root === 1 ? sqlite_table_HEADER_BYTES : pageStart;
+    const type = db.bytes[headerAt];
+    if (type !== TABLE_LEAF && type !== TABLE_INTERIOR)
+        throw new SqliteFormatError(`page ${root} is not a table b-tree page`);
+    const cellCount = db.bytes.readUInt16BE(headerAt + 3);
+    const pointers = headerAt + (type === TABLE_LEAF ? 8 : 12);
+    for (let index = 0; index < cellCount; index++) {
+        const cell = pageStart + db.bytes.readUInt16BE(pointers + 2 * index);
+        if (type === TABLE_INTERIOR) {
+            yield* walkTable(db, db.bytes.readUInt32BE(cell), visited, depth + 1);
+            continue;
+        }
+        const size = readVarint(db.bytes, cell);
+        const rowid = readVarint(db.bytes, size.next);
+        yield { rowid: rowid.value, values: decodeRecord(readPayload(db, rowid.next, Number(size.value), visited)) };
+    }
+    if (type === TABLE_INTERIOR)
+        yield* walkTable(db, db.bytes.readUInt32BE(headerAt + 8), visited, depth + 1);
+}
+/**
+ * The rows of one table of an SQLite database held in memory, read from the b-tree pages as the
+ * file format documents them (https://www.sqlite.org/fileformat2.html). A write-ahead log is not
+ * applied: only what was checkpointed into the main file is read.
+ */
+function* readSqliteTable(bytes, table) {
+    const db = openDatabase(bytes);
+    let root;
+    for (const row of walkTable(db, 1, new Set())) {
+        const [type, name, , rootPage] = row.values;
+        if (type === 'table' && typeof name === 'string' && name.toLowerCase() === table.toLowerCase())
+            root = Number(rootPage);
+    }
+    if (root === undefined)
+        throw new SqliteFormatError(`it has no ${table} table`);
+    yield* walkTable(db, root, new Set());
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/rpm.ts
+
+
+
+
+
+const DATABASE_DIRS = ['/var/lib/rpm', '/usr/lib/sysimage/rpm'];
+const SQLITE_DATABASES = DATABASE_DIRS.map((dir) => `${dir}/rpmdb.sqlite`);
+const WRITE_AHEAD_LOGS = DATABASE_DIRS.map((dir) => `${dir}/rpmdb.sqlite-wal`);
+// Older and other rpm builds keep the database in Berkeley DB (`Packages`) or rpm's own NDB (`Packages.db`).
+const OTHER_DATABASES = new Map(DATABASE_DIRS.flatMap((dir) => [
+    [`${dir}/Packages`, 'Berkeley DB'],
+    [`${dir}/Packages.db`, 'NDB'],
+]));
+const MAX_DATABASE_BYTES = 128 * 1024 * 1024;
+const WANTED_TAGS = Object.values(RPM_TAG);
+/** The installed packages of an rpm database in SQLite format: one header blob per row of `Packages`. */
+function parseRpmDatabase(bytes) {
+    const entries = [];
+    for (const row of readSqliteTable(bytes, 'Packages')) {
+        const blob = row.values[1];
+        if (!Buffer.isBuffer(blob))
+            continue;
+        const tags = parseRpmHeader(blob, WANTED_TAGS);
+        const text = (tag) => {
+            const value = tags.get(tag);
+            return typeof value === 'string' && value !== '' ? value : undefined;
+        };
+        const name = text(RPM_TAG.name);
+        const version = text(RPM_TAG.version);
+        const release = text(RPM_TAG.release);
+        if (!name || !version || !release)
+            continue;
+        const epoch = tags.get(RPM_TAG.epoch);
+        entries.push({
+            name,
+            version,
+            release,
+            epoch: typeof epoch === 'number' ? epoch : undefined,
+            arch: text(RPM_TAG.arch),
+            license: text(RPM_TAG.license),
+            sourceRpm: text(RPM_TAG.sourceRpm),
+        });
+    }
+    return entries;
+}
+/** A file whose presence is all that matters: its bytes are skipped. */
+async function drainToRecord(stream, record) {
+    await drain(stream);
+    return record;
+}
+const rpmCataloger = {
+    id: 'rpm',
+    capture(file) {
+        if (SQLITE_DATABASES.includes(file.path)) {
+            return { kind: 'whole', maxBytes: MAX_DATABASE_BYTES, parse: (content) => ({ kind: 'database', entries: parseRpmDatabase(content) }) };
+        }
+        if (WRITE_AHEAD_LOGS.includes(file.path) && file.size > 0) {
+            return { kind: 'scan', scan: (stream) => drainToRecord(stream, { kind: 'write-ahead-log' }) };
+        }
+        const format = OTHER_DATABASES.get(file.path);
+        if (format)
+            return { kind: 'scan', scan: (stream) => drainToRecord(stream, { kind: 'unsupported', format }) };
+        return undefined;
+    },
+    packages(found, context) {
+        const packages = [];
+        const hasSqlite = found.some(({ record }) => record.kind === 'database');
+        for (const { path, layerDigest, record } of found) {
+            if (record.kind === 'write-ahead-log') {
+                context.warnings.push(`${path}: the rpm database has changes that were never checkpointed; packages they record are missing`);
+            }
+            else if (record.kind === 'unsupported') {
+                // A Berkeley DB or NDB file next to an SQLite database is a leftover of a migration.
+                if (!hasSqlite)
+                    context.warnings.push(`${path}: rpm databases in ${record.format} format are not read; the image's rpm packages are missing`);
+            }
+            else {
+                for (const entry of record.entries) {
+                    const versionRelease = `${entry.version}-${entry.release}`;
+                    packages.push({
+                        name: entry.name,
+                        version: entry.epoch !== undefined ? `${entry.epoch}:${versionRelease}` : versionRelease,
+                        type: 'rpm',
+                        purl: formatPurl({
+                            type: 'rpm',
+                            namespace: context.os?.id,
+                            name: entry.name,
+                            version: versionRelease,
+                            qualifiers: [
+                                ['arch', entry.arch],
+                                ['epoch', entry.epoch?.toString()],
+                                ['upstream', entry.sourceRpm],
+                                ['distro', distroQualifier(context.os)],
+                            ],
+                        }),
+                        licenses: toSpdxExpression(entry.license),
+                        layerDigest,
+                        path,
+                    });
+                }
+            }
+        }
+        return packages;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/cargo-audit-data.ts
+
+
+// cargo-auditable stores zlib-compressed JSON in the `.dep-v0` section, which is not loaded at run
+// time (its flags are 0). A zlib stream starts with 0x78 (deflate, 32 KiB window) and one of four
+// flag bytes that make the pair a multiple of 31.
+const ZLIB_METHOD = 0x78;
+const ZLIB_FLAGS = [0x01, 0x5e, 0x9c, 0xda];
+const ZLIB_HEADERS = ZLIB_FLAGS.map((flags) => Buffer.from([ZLIB_METHOD, flags]));
+// The first deflate block's type sits in bits 1-2 of the byte after the header; 3 is invalid.
+const INVALID_BLOCK_TYPE = 0b110;
+const JSON_START = '{"packages":';
+// Enough compressed bytes to get past a dynamic Huffman table to the first literals.
+const PROBE_BYTES = 512;
+const MAX_COMPRESSED_BYTES = 1024 * 1024;
+const MAX_JSON_BYTES = 16 * 1024 * 1024;
+function startsLikeAuditData(bytes) {
+    if (bytes.length < 3 || (bytes[2] & INVALID_BLOCK_TYPE) === INVALID_BLOCK_TYPE)
+        return false;
+    try {
+        const head = external_node_zlib_default().inflateSync(bytes, { finishFlush: (external_node_zlib_default()).constants.Z_SYNC_FLUSH, maxOutputLength: 4096 });
+        return head.toString('latin1', 0, JSON_START.length) === JSON_START;
+    }
+    catch {
+        return false;
+    }
+}
+/** The JSON once the zlib stream in `bytes` is complete; undefined while it is still cut short. */
+function inflateComplete(bytes) {
+    try {
+        return external_node_zlib_default().inflateSync(bytes, { maxOutputLength: MAX_JSON_BYTES }).toString('utf8');
+    }
+    catch (error) {
+        return error.code === 'Z_BUF_ERROR' ? undefined : error;
+    }
+}
+function advance(candidate, atEnd) {
+    if (!candidate.probed) {
+        if (candidate.length < candidate.want && !atEnd)
+            return true;
+        if (!startsLikeAuditData(bytesOf(candidate)))
+            return false;
+        candidate.probed = true;
+        candidate.want = MAX_COMPRESSED_BYTES;
+    }
+    if (candidate.json !== undefined)
+        return true;
+    const json = inflateComplete(bytesOf(candidate));
+    if (json instanceof Error)
+        return false;
+    if (json !== undefined) {
+        candidate.json = json;
+        candidate.want = candidate.length;
+    }
+    return true;
+}
+/**
+ * Reads an executable as it streams and returns the JSON cargo-auditable embedded, kept only when
+ * its zlib stream starts a PROGBITS section, so compressed bytes elsewhere in the file do not count.
+ * Only the ELF header, the section header table and candidate streams are held.
+ */
+async function scanCargoAuditData(stream) {
+    let position = 0;
+    const elf = new ElfSectionTableReader();
+    let candidates = [];
+    let lastByte = -1;
+    for await (const raw of stream) {
+        const chunk = raw;
+        const chunkStart = position;
+        position += chunk.length;
+        elf.feed(chunk, chunkStart);
+        if (elf.notElf)
+            continue;
+        for (const candidate of candidates)
+            append(candidate, chunk, chunkStart);
+        const searchFrom = Math.max(0, (elf.loadedBytesEnd() ?? 0) - chunkStart);
+        const starts = [];
+        if (searchFrom === 0 && lastByte === ZLIB_METHOD && ZLIB_FLAGS.includes(chunk[0]))
+            starts.push(chunkStart - 1);
+        for (const header of ZLIB_HEADERS) {
+            for (let at = chunk.indexOf(header, searchFrom); at >= 0; at = chunk.indexOf(header, at + 1))
+                starts.push(chunkStart + at);
+        }
+        for (const start of starts) {
+            const candidate = { start, chunks: [], length: 0, want: PROBE_BYTES, probed: false };
+            if (start < chunkStart)
+                append(candidate, Buffer.of(ZLIB_METHOD), start);
+            append(candidate, chunk, chunkStart);
+            candidates.push(candidate);
+        }
+        candidates = candidates.filter((candidate) => advance(candidate, false));
+        lastByte = chunk.length > 0 ? chunk[chunk.length - 1] : lastByte;
+    }
+    candidates = candidates.filter((candidate) => advance(candidate, true));
+    const sections = elf.progbitsSections();
+    const section = sections && candidates.find((candidate) => sections.has(candidate.start));
+    if (!section)
+        return { notAudited: true };
+    if (section.json === undefined)
+        return { unsupported: 'its cargo-auditable data is cut short or over the size cap' };
+    return { found: section.json };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/rust.ts
+
+
+const rust_MIN_ELF_BYTES = 64;
+/**
+ * cargo-auditable's `{"packages":[{name, version, source, kind, dependencies, root}]}`. Build
+ * dependencies (kind "build") ran at compile time and are not in the binary, so they are left out.
+ */
+function parseCargoAuditData(json) {
+    const data = JSON.parse(json);
+    const list = data?.packages;
+    if (!Array.isArray(list))
+        throw new Error('its cargo-auditable data has no packages list');
+    const crates = [];
+    for (const entry of list) {
+        const { name, version, kind } = entry ?? {};
+        if (typeof name !== 'string' || typeof version !== 'string' || name === '' || version === '')
+            continue;
+        if (kind !== undefined && kind !== 'runtime')
+            continue;
+        crates.push({ name, version });
+    }
+    return { crates };
+}
+const rustCataloger = {
+    id: 'rust-binary',
+    capture(file) {
+        if ((file.mode & 0o111) === 0 || file.size < rust_MIN_ELF_BYTES)
+            return undefined;
+        return {
+            kind: 'scan',
+            async scan(stream) {
+                const result = await scanCargoAuditData(stream);
+                if ('found' in result)
+                    return parseCargoAuditData(result.found);
+                if ('unsupported' in result)
+                    throw new Error(result.unsupported);
+                return undefined;
+            },
+        };
+    },
+    packages(found) {
+        return found.flatMap(({ path, layerDigest, record }) => record.crates.map((crate) => ({
+            name: crate.name,
+            version: crate.version,
+            type: 'rust-crate',
+            purl: formatPurl({ type: 'cargo', name: crate.name, version: crate.version }),
+            layerDigest,
+            path,
+        })));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/sbom/image-identity.ts
+
+/** `pkg:oci/app@sha256%3A…?repository_url=127.0.0.1:5000/lab/app`, the purl spec's form for an OCI image. */
+function imagePurl(source) {
+    const repository = source.name.toLowerCase();
+    const name = repository.slice(repository.lastIndexOf('/') + 1);
+    return formatPurl({
+        type: 'oci',
+        name,
+        version: source.manifestDigest,
+        qualifiers: [['repository_url', repository]],
+    });
+}
+function platformText(source) {
+    const platform = source.platform;
+    if (!platform)
+        return undefined;
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+function digestHex(digest) {
+    const colon = digest.indexOf(':');
+    return { algorithm: digest.slice(0, colon), hex: digest.slice(colon + 1) };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/cyclonedx.ts
+
+const HASH_ALGORITHMS = { sha256: 'SHA-256', sha512: 'SHA-512' };
+function property(name, value) {
+    return value ? [{ name: `image-passport:${name}`, value }] : [];
+}
+/** CycloneDX 1.6 JSON whose metadata.component is the image, a container identified by its digest. */
+function toCycloneDxDocument(source, packages, os, options) {
+    const digest = digestHex(source.manifestDigest);
+    const hashAlgorithm = HASH_ALGORITHMS[digest.algorithm];
+    const image = {
+        'bom-ref': imagePurl(source),
+        type: 'container',
+        name: source.name,
+        version: source.manifestDigest,
+        ...(hashAlgorithm ? { hashes: [{ alg: hashAlgorithm, content: digest.hex }] } : {}),
+        purl: imagePurl(source),
+        properties: [
+            ...property('oci:manifest-digest', source.manifestDigest),
+            ...property('oci:index-digest', source.indexDigest),
+            ...property('oci:platform', platformText(source)),
+        ],
+    };
+    const osComponent = os && {
+        'bom-ref': `os:${os.id}@${os.versionId ?? ''}`,
+        type: 'operating-system',
+        name: os.id,
+        ...(os.versionId ? { version: os.versionId } : {}),
+        ...(os.prettyName ? { description: os.prettyName } : {}),
+    };
+    const components = packages.map((pkg) => ({
+        'bom-ref': pkg.purl,
+        type: 'library',
+        name: pkg.name,
+        version: pkg.version,
+        ...(pkg.licenses ? { licenses: [{ expression: pkg.licenses }] } : {}),
+        purl: pkg.purl,
+        properties: [
+            ...property('package:type', pkg.type),
+            ...property('location:layer-digest', pkg.layerDigest),
+            ...property('location:path', pkg.path),
+        ],
+    }));
+    return {
+        $schema: 'http://cyclonedx.org/schema/bom-1.6.schema.json',
+        bomFormat: 'CycloneDX',
+        specVersion: '1.6',
+        serialNumber: `urn:uuid:${options.uniqueId}`,
+        version: 1,
+        metadata: {
+            timestamp: `${options.created.toISOString().slice(0, 19)}Z`,
+            tools: {
+                components: [
+                    { type: 'application', name: options.toolName, ...(options.toolVersion ? { version: options.toolVersion } : {}) },
+                ],
+            },
+            component: image,
+        },
+        components: [...(osComponent ? [osComponent] : []), ...components],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/fan-out.ts
+
+function writable(branch) {
+    return new Promise((resolve) => {
+        const done = () => {
+            branch.off('drain', done);
+            branch.off('close', done);
+            resolve();
+        };
+        branch.on('drain', done);
+        branch.on('close', done);
+    });
+}
+/** Copies the source into every branch, waiting for the slowest; the source error ends them all. */
+async function pump(source, branches) {
+    try {
+        for await (const chunk of source) {
+            const waits = [];
+            for (const branch of branches) {
+                if (!branch.destroyed && !branch.write(chunk))
+                    waits.push(writable(branch));
+            }
+            await Promise.all(waits);
+        }
+        for (const branch of branches)
+            branch.end();
+    }
+    catch (error) {
+        for (const branch of branches)
+            branch.destroy(error);
+    }
+}
+/**
+ * Feeds one stream to several consumers at once, at the pace of the slowest, without holding it.
+ * A consumer that stops early is drained so the others go on; the promise settles once the source
+ * has been read to its end. Consumers must not reject: they report failure in their result.
+ */
+async function fanOut(source, consumers) {
+    if (consumers.length === 1)
+        return [await consumers[0](source)];
+    const branches = consumers.map(() => new external_node_stream_.PassThrough());
+    const pumped = pump(source, branches);
+    const results = await Promise.all(consumers.map(async (consume, index) => {
+        const branch = branches[index];
+        try {
+            return await consume(branch);
+        }
+        finally {
+            branch.resume();
+        }
+    }));
+    await pumped;
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/file-selector.ts
+/**
+ * Tar names are relative ("./usr/bin/x", "usr/bin/x"); a name with a `..` component could point
+ * outside the image root in an extractor, so it is refused rather than resolved.
+ */
+function normalizeEntryPath(rawName) {
+    const parts = rawName.split('/').filter((part) => part !== '' && part !== '.');
+    if (parts.includes('..'))
+        return { unsafe: `tar entry "${rawName}" has a ".." component` };
+    return { path: `/${parts.join('/')}` };
+}
+/**
+ * Asks every interest whether it wants a file; all that do get it, in one pass over its bytes
+ * (an executable may be a Go or a Rust binary, a jar may be executable).
+ */
+class FileSelector {
+    interests;
+    constructor(interests) {
+        this.interests = interests;
+    }
+    select(file) {
+        const selections = [];
+        for (const interest of this.interests) {
+            const capture = interest.capture(file);
+            if (capture)
+                selections.push({ interest, capture });
+        }
+        return selections;
+    }
+    wantsLink(path) {
+        return this.interests.some((interest) => interest.wantsLink?.(path) === true);
+    }
+    wantsPath(path) {
+        return this.select({ path, size: 0, mode: 0o755 }).length > 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sbom/squash.ts
 
 const WHITEOUT_PREFIX = '.wh.';
@@ -96323,21 +97266,21 @@ function countUps(target) {
 
 
 
+
 async function readAll(stream) {
     const chunks = [];
     for await (const chunk of stream)
         chunks.push(chunk);
     return Buffer.concat(chunks);
 }
-/** Reads the entry to its end, then reduces it; a file that does not parse is a warning, not a failure. */
-async function runCapture(capture, entry, file) {
+/** Reads the file to its end, then reduces it; a file that does not parse is a warning, not a failure. */
+async function runCapture(capture, stream, file) {
     try {
         if (capture.kind === 'whole') {
-            const content = await readAll(entry.stream);
+            const content = await readAll(stream);
             return { record: capture.parse(content, file.path) };
         }
-        // A scan reads the stream to its end before it decides, so a failure leaves nothing to drain.
-        return { record: await capture.scan(entry.stream, file) };
+        return { record: await capture.scan(stream, file) };
     }
     catch (error) {
         return { problem: describeError(error) };
@@ -96401,19 +97344,24 @@ async function scanImage(source, interests, limits) {
             if (entry.type !== 'file')
                 return drain(entry.stream);
             const file = { path: filePath, size: entry.size, mode: entry.mode };
-            const selection = selector.select(file);
-            if (!selection)
-                return drain(entry.stream);
-            const { capture, interest } = selection;
-            if (capture.kind === 'whole' && entry.size > capture.maxBytes) {
+            const selections = selector.select(file).filter(({ capture, interest }) => {
+                if (capture.kind !== 'whole' || entry.size <= capture.maxBytes)
+                    return true;
                 warn(`skipped ${filePath}: ${entry.size} bytes is over the ${capture.maxBytes}-byte cap for ${interest.id} files`);
+                return false;
+            });
+            if (selections.length === 0)
                 return drain(entry.stream);
+            const outcomes = await fanOut(entry.stream, selections.map(({ capture }) => (stream) => runCapture(capture, stream, file)));
+            const records = new Map();
+            for (const [index, outcome] of outcomes.entries()) {
+                if ('problem' in outcome)
+                    warn(`skipped ${filePath}: ${outcome.problem}`);
+                else if (outcome.record !== undefined)
+                    records.set(selections[index].interest.id, outcome.record);
             }
-            const outcome = await runCapture(capture, entry, file);
-            if ('problem' in outcome)
-                warn(`skipped ${filePath}: ${outcome.problem}`);
-            else if (outcome.record !== undefined)
-                tree.put(filePath, { kind: 'file', interestId: interest.id, record: outcome.record });
+            if (records.size > 0)
+                tree.put(filePath, { kind: 'file', records });
         });
     }
     return { tree, warnings };
@@ -96522,12 +97470,23 @@ function toSpdxDocument(source, packages, os, options) {
 
 
 
+
+
+
 const DEFAULT_LIMITS = {
     maxLayerBytes: 4 * 1024 ** 3,
     maxUncompressedLayerBytes: 16 * 1024 ** 3,
 };
-// The Go scan wants every executable, so it comes last: specific paths are claimed first.
-const CATALOGERS = [dpkgCataloger, apkCataloger, pythonCataloger, npmCataloger, goBinaryCataloger];
+const CATALOGERS = [
+    dpkgCataloger,
+    apkCataloger,
+    rpmCataloger,
+    pythonCataloger,
+    npmCataloger,
+    javaCataloger,
+    goBinaryCataloger,
+    rustCataloger,
+];
 const INTERESTS = [osReleaseInterest, ...CATALOGERS];
 /**
  * The SBOM of one platform image, read from its layers in one streaming pass. Fails with an

@@ -30,7 +30,11 @@ export async function createEvidenceContext(settings: EvidenceSettings): Promise
   };
   const trustFor = (specs: TrustSpec[]): LoadedTrust => {
     const chosen = settings.trustedRoot ? [settings.trustedRoot] : specs.map((spec) => (typeof spec === 'string' ? spec : spec.path));
-    return mergeTrust(chosen.length > 0 ? chosen.map(load) : [load('public-good')]);
+    if (chosen.length === 0) return load('public-good');
+    // GitHub's root ships nowhere: beside other roots it is left out, and its bundles then fail
+    // as signed by an untrusted CA, naming GitHub's; alone it is the configuration error it names.
+    const usable = chosen.length > 1 ? chosen.filter((spec) => spec !== 'github') : chosen;
+    return mergeTrust(usable.map(load));
   };
   return {
     registry: settings.registry,

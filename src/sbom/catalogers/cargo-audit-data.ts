@@ -20,6 +20,8 @@ export type AuditDataScan = { found: string } | { notAudited: true } | { unsuppo
 
 interface Candidate extends Range {
   probed: boolean;
+  /** how many bytes the last attempt to inflate the whole stream had */
+  triedLength: number;
   json?: string;
 }
 
@@ -49,7 +51,8 @@ function advance(candidate: Candidate, atEnd: boolean): boolean {
     candidate.probed = true;
     candidate.want = MAX_COMPRESSED_BYTES;
   }
-  if (candidate.json !== undefined) return true;
+  if (candidate.json !== undefined || candidate.length === candidate.triedLength) return true;
+  candidate.triedLength = candidate.length;
   const json = inflateComplete(bytesOf(candidate));
   if (json instanceof Error) return false;
   if (json !== undefined) {
@@ -84,7 +87,7 @@ export async function scanCargoAuditData(stream: Readable): Promise<AuditDataSca
       for (let at = chunk.indexOf(header, searchFrom); at >= 0; at = chunk.indexOf(header, at + 1)) starts.push(chunkStart + at);
     }
     for (const start of starts) {
-      const candidate: Candidate = { start, chunks: [], length: 0, want: PROBE_BYTES, probed: false };
+      const candidate: Candidate = { start, chunks: [], length: 0, want: PROBE_BYTES, probed: false, triedLength: 0 };
       if (start < chunkStart) append(candidate, Buffer.of(ZLIB_METHOD), start);
       append(candidate, chunk, chunkStart);
       candidates.push(candidate);

@@ -4,7 +4,7 @@ import { toSpdxExpression } from '../license-expression.js';
 import type { Package } from '../package.js';
 import { formatPurl } from '../purl.js';
 import type { Cataloger } from './cataloger.js';
-import { listZipEntries, readZipEntry, type ZipEntry } from './zip-archive.js';
+import { listZipEntries, readZipEntry, STORED, type ZipEntry } from './zip-archive.js';
 
 interface JavaArtifact {
   groupId?: string;
@@ -26,8 +26,8 @@ const MANIFEST = /^META-INF\/MANIFEST\.MF$/i;
 // A file name such as commons-io-2.16.1.jar or spring-core-6.1.5-SNAPSHOT.jar.
 const NAME_AND_VERSION = /^(.+?)-(\d[^-]*(?:-[A-Za-z0-9.]+)*)\.[a-z]+$/i;
 
-// Archives are read from memory (a ZIP's directory is at its end), so each one is capped; nested
-// archives and metadata files have caps of their own, and the total inflated per image file is bounded.
+// Archives are read from memory (a ZIP's directory is at its end), so each one is capped; deflated
+// nested archives and metadata files have caps of their own, and the total inflated per image file is bounded.
 const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
 const MAX_NESTED_BYTES = 32 * 1024 * 1024;
 const MAX_METADATA_BYTES = 1024 * 1024;
@@ -117,15 +117,18 @@ interface Budget {
   inflated: number;
 }
 
+/** Stored entries cost no memory (they are views of the archive); inflated ones count against the budget. */
 function readCapped(zip: Buffer, entry: ZipEntry, cap: number, budget: Budget): Buffer {
-  const bytes = readZipEntry(zip, entry, Math.min(cap, MAX_INFLATED_BYTES - budget.inflated));
-  if (entry.method !== 0) budget.inflated += bytes.length;
+  const left = MAX_INFLATED_BYTES - budget.inflated;
+  if (left <= 0) throw new Error(`${entry.name} was not read: the archive inflates past ${MAX_INFLATED_BYTES} bytes in all`);
+  const bytes = readZipEntry(zip, entry, Math.min(cap, left));
+  if (entry.method !== STORED) budget.inflated += bytes.length;
   return bytes;
 }
 
 function readArchive(zip: Buffer, innerPath: string, fileName: string, depth: number, budget: Budget, record: JavaArchiveRecord): void {
   const where = innerPath === '' ? '' : `${innerPath}: `;
-  const { entries } = listZipEntries(zip);
+  const entries = listZipEntries(zip);
   const fromPoms: JavaArtifact[] = [];
   let manifest = new Map<string, string>();
   const nested: ZipEntry[] = [];

@@ -17,7 +17,7 @@ const LOCAL_SIGNATURE = 0x04034b50;
 const EOCD_BYTES = 22;
 const MAX_COMMENT_BYTES = 0xffff;
 const ZIP64_EXTRA = 0x0001;
-const STORED = 0;
+export const STORED = 0;
 const DEFLATED = 8;
 
 export class ZipFormatError extends Error {}
@@ -89,7 +89,7 @@ function applyZip64Extra(zip: Buffer, from: number, to: number, entry: ZipEntry,
 }
 
 /** The entries of a ZIP archive (jar, war, ear) held in memory, from its central directory. */
-export function listZipEntries(zip: Buffer): { entries: ZipEntry[]; base: number } {
+export function listZipEntries(zip: Buffer): ZipEntry[] {
   const directory = readDirectory(zip);
   const entries: ZipEntry[] = [];
   let at = directory.offset;
@@ -116,16 +116,15 @@ export function listZipEntries(zip: Buffer): { entries: ZipEntry[]; base: number
     entries.push(entry);
     at = nameEnd + extraLength + commentLength;
   }
-  return { entries, base: directory.base };
+  return entries;
 }
 
 /**
- * The bytes of one entry, inflated when deflated; stored entries are returned without a copy.
- * `maxBytes` bounds the output, so a small entry cannot inflate into a bomb.
+ * The bytes of one entry: stored entries are returned without a copy, deflated ones are inflated
+ * to at most `maxInflatedBytes`, so a small entry cannot inflate into a bomb.
  */
-export function readZipEntry(zip: Buffer, entry: ZipEntry, maxBytes: number): Buffer {
+export function readZipEntry(zip: Buffer, entry: ZipEntry, maxInflatedBytes: number): Buffer {
   if (entry.encrypted) throw new ZipFormatError(`${entry.name} is encrypted`);
-  if (entry.size > maxBytes) throw new ZipFormatError(`${entry.name} is ${entry.size} bytes, over the ${maxBytes}-byte cap`);
   const header = entry.localHeaderOffset;
   if (header + 30 > zip.length || zip.readUInt32LE(header) !== LOCAL_SIGNATURE) {
     throw new ZipFormatError(`the local header of ${entry.name} is missing`);
@@ -136,10 +135,11 @@ export function readZipEntry(zip: Buffer, entry: ZipEntry, maxBytes: number): Bu
   const data = zip.subarray(dataStart, dataEnd);
   if (entry.method === STORED) return data;
   if (entry.method !== DEFLATED) throw new ZipFormatError(`${entry.name} uses compression method ${entry.method}`);
+  const overCap = `${entry.name} inflates past the ${maxInflatedBytes}-byte cap`;
+  if (entry.size > maxInflatedBytes) throw new ZipFormatError(overCap);
   try {
-    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxInflatedBytes) });
   } catch (error) {
-    const reason = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? `inflates past the ${maxBytes}-byte cap` : 'does not inflate';
-    throw new ZipFormatError(`${entry.name} ${reason}`);
+    throw new ZipFormatError((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? overCap : `${entry.name} does not inflate`);
   }
 }

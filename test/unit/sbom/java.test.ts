@@ -99,6 +99,14 @@ describe('Java cataloguer on real jars from Maven Central', () => {
     expect(coordinatesOf(sbom, '/app/app.ear:app.war:WEB-INF/lib/')).toEqual(expected);
   });
 
+  it('catalogues an executable jar, which the binary scanners read as well', async () => {
+    const jar = readFileSync(`${dir}/app/app.jar`);
+    const layer = gzipLayer(await tarOf([{ name: 'app/app.jar', mode: 0o755, content: jar }]));
+    const sbom = await generateSbom(imageOf([layer]), { format: 'spdx-json' });
+    expect(coordinatesOf(sbom, '/app/app.jar:BOOT-INF/lib/')).toEqual(expected);
+    expect(sbom.warnings).toEqual([]);
+  });
+
   it('names a jar without pom.properties from its file name and manifest', () => {
     const record = parseJavaArchive(readFileSync(`${dir}/app/tool-1.4.0.jar`), '/opt/tool-1.4.0.jar');
     expect(record.artifacts).toEqual([{ groupId: 'org.example', artifactId: 'tool', version: '1.4.0', license: 'Apache-2.0', innerPath: '' }]);
@@ -118,6 +126,18 @@ describe('Java cataloguer on real jars from Maven Central', () => {
 
     const truncated = Buffer.from(readFileSync(localJar(ARTIFACTS[1] as string)).subarray(0, 4096));
     expect(() => parseJavaArchive(truncated, '/x.jar')).toThrow(/not a ZIP archive/);
+  });
+
+  it('refuses a metadata entry that inflates past its cap, as a zip bomb would, and reads the rest', () => {
+    const bomb = execFileSync(
+      'sh',
+      ['-c', 'd=$(mktemp -d) && cd "$d" && mkdir -p META-INF/maven/x/y && head -c 4194304 /dev/zero > META-INF/maven/x/y/pom.properties && cp "$1" . && zip -q -r bomb.jar META-INF "${1##*/}" && cat bomb.jar && rm -r "$d"', 'sh', localJar(ARTIFACTS[0] as string)],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const record = parseJavaArchive(bomb, '/bomb.jar');
+    expect(record.problems).toEqual(['META-INF/maven/x/y/pom.properties inflates past the 1048576-byte cap']);
+    expect(record.artifacts.map((a) => `${a.groupId}/${a.artifactId}@${a.version}`)).toEqual(['org.slf4j/slf4j-api@2.0.13']);
   });
 
   it('stops at the nesting depth cap with a warning instead of descending further', () => {
