@@ -10,7 +10,9 @@ import './root-action.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entries = { sign: 'src/sign/main.ts', gate: 'src/gate/main.ts', cli: 'src/cli.ts' };
 
-for (const [name, entry] of Object.entries(entries)) {
+// `node scripts/build.mjs cli` rebuilds only the named bundles, for a quicker edit-and-test loop.
+const wanted = process.argv.slice(2);
+for (const [name, entry] of Object.entries(entries).filter(([name]) => wanted.length === 0 || wanted.includes(name))) {
   const out = join(root, 'dist', name);
   await rm(out, { recursive: true, force: true });
   const { code, map, assets } = await ncc(join(root, entry), {

@@ -26,3 +26,9 @@ for peer in "${peers[@]}"; do
   fi
   echo "$module" > "$stamp"
 done
+
+# The Rust cataloguer's tests build a real binary with cargo-auditable.
+if ! cargo auditable --version >/dev/null 2>&1; then
+  echo "installing cargo-auditable"
+  cargo install cargo-auditable --locked --version 0.7.7 --quiet
+fi

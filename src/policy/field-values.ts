@@ -67,7 +67,9 @@ export function parseNumericId(value: string | number): string {
 export function parseIssuer(text: string): string {
   const value = text.trim();
   if (/^https:\/\/[^\s/]+(\/\S*)?$/.test(value)) return value;
-  throw new FieldProblem(`"${text}" is not an https:// OIDC issuer URL (GitHub's is ${GITHUB_ISSUER})`);
+  // A local issuer (a test lab, a developer's Sigstore) speaks plain HTTP on loopback only.
+  if (/^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/\S*)?$/.test(value)) return value;
+  throw new FieldProblem(`"${text}" is not an https:// OIDC issuer URL (GitHub's is ${GITHUB_ISSUER}; plain http only on loopback)`);
 }
 
 export function parseRequirement(text: string): Requirement {

