@@ -3,6 +3,7 @@ import { createRegistryClient } from '../oci/client.js';
 import { runSign } from '../sign/run-sign.js';
 import { signOptionsFor } from '../sign/sign-settings.js';
 import { signOutputs } from '../sign/sign-outputs.js';
+import { withStdoutOnStderr } from './stdout-guard.js';
 
 const help = `usage: image-passport sign --image <name@sha256:…> [--image <other name>]… [--digest sha256:…]
          [--sbom generate|<path>|none] [--sbom-format spdx-json|cyclonedx-json]
@@ -54,7 +55,7 @@ export async function signCommand(args: string[]): Promise<number> {
     },
     createRegistryClient(),
   );
-  const result = await runSign(options);
+  const result = values.json ? await withStdoutOnStderr(() => runSign(options)) : await runSign(options);
   const outputs = signOutputs(result);
   if (values.json) {
     console.log(JSON.stringify(Object.fromEntries(Object.entries(outputs).map(([key, value]) => [key, value.startsWith('[') ? JSON.parse(value) : value]))));

@@ -1,6 +1,7 @@
 import type { GitHubClient } from '../github/client.js';
 import type { RegistryClient } from '../oci/client.js';
 import type { ImageReference } from '../oci/reference.js';
+import { bundlesFromCosignTag } from './from-cosign-tags.js';
 import { localEvidenceFor } from './from-files.js';
 import type { LocalBundle } from './from-files.js';
 import { bundlesFromGitHub } from './from-github.js';
@@ -20,7 +21,11 @@ export interface EvidenceSources {
  */
 export async function collectEvidence(sources: EvidenceSources, ref: ImageReference, digest: string, owners: string[]): Promise<FoundEvidence> {
   const evidence: FoundEvidence = { bundles: localEvidenceFor(digest, sources.localBundles), errors: [] };
-  const attempts: [EvidenceSource, Promise<FoundEvidence | FoundBundle[]>][] = [['referrers', bundlesFromReferrers(sources.registry, ref, digest)]];
+  const attempts: [EvidenceSource, Promise<FoundEvidence | FoundBundle[]>][] = [
+    ['referrers', bundlesFromReferrers(sources.registry, ref, digest)],
+    ['cosign-att', bundlesFromCosignTag(sources.registry, ref, digest, 'att')],
+    ['cosign-sig', bundlesFromCosignTag(sources.registry, ref, digest, 'sig')],
+  ];
   if (sources.github) {
     for (const owner of owners) attempts.push(['github-api', bundlesFromGitHub(sources.github, owner, digest)]);
   }

@@ -9,6 +9,8 @@ export interface FoundBundle {
   /** Where exactly, for messages: a referrer manifest digest, an API URL, a file name. */
   location: string;
   bundle: unknown;
+  /** A cosign `.sig` signature is a message signature over this simple-signing payload, which names the image. */
+  signedPayload?: Buffer;
 }
 
 /** A source that could not be read. Kept so a denial can say why evidence is missing. */

@@ -63,7 +63,8 @@ async function main(): Promise<void> {
     core.info(await postPullRequestCheck(run.result, githubToken, process.env));
   }
   if (run.result.result === 'fail') {
-    core.setFailed(`image-passport gate: ${renderDenials(run.result).length} image(s) denied; see the annotations and the job summary`);
+    const denied = run.result.images.filter((image) => image.result === 'fail');
+    core.setFailed(`image-passport gate: ${denied.length} of ${run.result.images.length} image(s) denied: ${renderDenials(run.result)[0]}`);
   }
 }
 

@@ -1,8 +1,10 @@
 import { collectEvidence } from '../evidence/collect.js';
 import type { EvidenceSources } from '../evidence/collect.js';
-import type { EvidenceError } from '../evidence/types.js';
+import { simpleSigningSubject } from '../evidence/from-cosign-tags.js';
+import type { EvidenceError, FoundBundle } from '../evidence/types.js';
+import { COSIGN_SIGNATURE } from '../policy/predicate-types.js';
 import type { AttestationEvidence, Policy, PolicyRule, TrustSpec } from '../policy/types.js';
-import { parseBundle, verifyAttestationBundle, VerificationFailure } from '../verify/index.js';
+import { parseBundle, verifyAttestationBundle, verifyBundleSignature, VerificationFailure } from '../verify/index.js';
 import type { LoadedTrust } from '../verify/index.js';
 import type { ResolvedImage } from './resolve-image.js';
 
@@ -29,17 +31,14 @@ export async function gatherVerifiedEvidence(image: ResolvedImage, policy: Polic
   const verified: VerifiedEvidence = { attestations: [], evidenceErrors: found.flatMap((evidence) => evidence.errors) };
   for (const bundle of found.flatMap((evidence) => evidence.bundles)) {
     try {
-      const attestation = verifyAttestationBundle(parseBundle(bundle.bundle, bundle.location), trust);
-      const subjectDigests = attestation.statement.subject.flatMap((subject) =>
-        Object.entries(subject.digest).map(([algorithm, hex]) => `${algorithm}:${hex}`),
-      );
+      const { signer, predicateType, subjectDigests } = verifyFound(bundle, trust);
       // One bundles file may serve several images: a local bundle counts only for its own subject.
       // Elsewhere a bundle stored under a digest it does not name stays, for the policy to deny.
       if (bundle.source === 'local' && !subjectDigests.includes(bundle.forDigest)) continue;
       verified.attestations.push({
         source: bundle.source,
-        signer: attestation.signer,
-        predicateType: attestation.statement.predicateType,
+        signer,
+        predicateType,
         subjectDigests,
         forDigest: bundle.forDigest,
       });
@@ -49,6 +48,26 @@ export async function gatherVerifiedEvidence(image: ResolvedImage, policy: Polic
     }
   }
   return verified;
+}
+
+type VerifiedFacts = Pick<AttestationEvidence, 'signer' | 'predicateType' | 'subjectDigests'>;
+
+/**
+ * A cosign `.sig` signature signs a simple-signing payload, not a statement: it proves who signed the
+ * image and nothing else, so it counts as the signature predicate only, never provenance or an SBOM.
+ */
+function verifyFound(found: FoundBundle, trust: LoadedTrust): VerifiedFacts {
+  const bundle = parseBundle(found.bundle, found.location);
+  if (found.signedPayload === undefined) {
+    const { signer, statement } = verifyAttestationBundle(bundle, trust);
+    const subjectDigests = statement.subject.flatMap((subject) => Object.entries(subject.digest).map(([algorithm, hex]) => `${algorithm}:${hex}`));
+    return { signer, predicateType: statement.predicateType, subjectDigests };
+  }
+  const { signer } = verifyBundleSignature(bundle, trust, { artifact: found.signedPayload });
+  if (signer.kind !== 'certificate') {
+    throw new VerificationFailure('CERTIFICATE_UNTRUSTED', 'the cosign signature is signed with a managed key, not a Fulcio certificate, so it names no signer');
+  }
+  return { signer: signer.identity, predicateType: COSIGN_SIGNATURE, subjectDigests: [simpleSigningSubject(found.signedPayload)] };
 }
 
 /** GitHub's API is asked per owner: the owners the rule's signer names. */

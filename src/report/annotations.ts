@@ -18,7 +18,7 @@ export function annotationsFor(result: GateResult): Annotation[] {
         line: location.line,
         column: location.column,
         title: `image-passport: ${image.ref} denied`,
-        message: image.reasons.map((reason) => `${reason.message} — ${reason.fix}`).join('\n'),
+        message: image.reasons.map((reason) => `${image.ref}: ${reason.message} — ${reason.fix}`).join('\n'),
       })),
     );
 }

@@ -38,7 +38,7 @@ describe('annotationsFor', () => {
     ]);
     expect(annotations[0]!.title).toBe('image-passport: ghcr.io/acme/worker:2.0 denied');
     expect(annotations[0]!.message).toBe(
-      'signed by acme/app/.github/workflows/test.yml@refs/heads/feature; the policy wants acme/app/.github/workflows/release.yml on refs/heads/main or refs/tags/v* — sign with acme/app/.github/workflows/release.yml, or change signer.workflow if that workflow is trusted',
+      'ghcr.io/acme/worker:2.0: signed by acme/app/.github/workflows/test.yml@refs/heads/feature; the policy wants acme/app/.github/workflows/release.yml on refs/heads/main or refs/tags/v* — sign with acme/app/.github/workflows/release.yml, or change signer.workflow if that workflow is trusted',
     );
     expect(annotationsFor(passingResult())).toEqual([]);
   });
