@@ -49,9 +49,17 @@ async function manifestFor(images: Record<string, string>, initImages: Record<st
   return file;
 }
 
+/**
+ * The job environment without GITHUB_TOKEN: the copies of one lab image share a digest, and GitHub's
+ * attestations are listed by digest, so another test's attestation would answer for this one.
+ */
+function registryOnlyEnv(): Record<string, string> {
+  const { GITHUB_TOKEN: _token, ...env } = getLab().env;
+  return env;
+}
+
 async function gate(file: string, flags = policyFlags()): Promise<{ exitCode: number; report: GateReport; stderr: string }> {
-  const lab = getLab();
-  const result = await runCli(['gate', '--manifests', file, ...flags, '--json'], { ...lab.env });
+  const result = await runCli(['gate', '--manifests', file, ...flags, '--json'], registryOnlyEnv());
   return { exitCode: result.exitCode, report: JSON.parse(result.stdout) as GateReport, stderr: result.stderr };
 }
 
@@ -97,6 +105,8 @@ describe('the gate, against images signed in the lab', () => {
       ['no-sbom', {}],
       ['moved-tag', {}],
     ];
+    images.multi = await freshImage(lab.images.multi, uniqueRepository('multi'));
+    await signAs(images.multi, {}, { sbom: 'generate' });
     await Promise.all(cases.map(async ([name, claims, sbom]) => (images[name] = await signed(name, claims, sbom))));
     images.unsigned = await freshImage(lab.images.unsigned, uniqueRepository('unsigned'));
 
@@ -126,8 +136,7 @@ describe('the gate, against images signed in the lab', () => {
     const good = images.good!;
     const file = await manifestFor({ app: good.reference });
     const out = await mkdtemp(path.join(tmpdir(), 'out-'));
-    const lab = getLab();
-    const result = await runCli(['gate', '--manifests', file, ...policyFlags('provenance,sbom'), '--out', out, '--json'], { ...lab.env });
+    const result = await runCli(['gate', '--manifests', file, ...policyFlags('provenance,sbom'), '--out', out, '--json'], registryOnlyEnv());
     const report = JSON.parse(result.stdout) as GateReport;
 
     expect(report.images[0]!.reasons).toEqual([]);
@@ -230,11 +239,57 @@ describe('the gate, against images signed in the lab', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'bad-'));
     const file = path.join(dir, 'bad.yaml');
     await writeFile(file, 'kind: Pod\nspec:\n  containers:\n    - image: [unclosed\n');
-    const result = await runCli(['gate', '--manifests', file, ...policyFlags()], { ...getLab().env });
+    const result = await runCli(['gate', '--manifests', file, ...policyFlags()], registryOnlyEnv());
 
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain(`${file}:`);
+  });
+
+  it('applies a policy file: first matching rule wins, and an index needs its SBOM on each platform', async () => {
+    const lab = getLab();
+    const dir = await mkdtemp(path.join(tmpdir(), 'policy-'));
+    const policy = (pin: string) => `version: 1
+trust: [${lab.sigstore.trustedRootPath}]
+rules:
+  - images: ${lab.registry.host}/test/multi-*
+    signer: { issuer: "${lab.github.oidcIssuer}", repository: acme/app${pin} }
+    require: [provenance, sbom]
+    platforms: each
+  - images: ${lab.registry.host}/test/**
+    signer: { issuer: "${lab.github.oidcIssuer}", workflow: acme/app/.github/workflows/release.yml, refs: [refs/heads/main] }
+`;
+    await writeFile(path.join(dir, 'policy.yaml'), policy(''));
+    await writeFile(path.join(dir, 'pinned-id.yaml'), policy(', repository-id: "111"'));
+    const file = await manifestFor({ app: images.good!.reference, multi: images.multi!.reference });
+
+    const passed = await gate(file, ['--policy', path.join(dir, 'policy.yaml')]);
+    const pinned = await gate(file, ['--policy', path.join(dir, 'pinned-id.yaml')]);
+
+    expect(passed.report.images.flatMap((image) => image.reasons)).toEqual([]);
+    expect(passed.exitCode).toBe(0);
+    const byRef = Object.fromEntries(pinned.report.images.map((image) => [image.ref, image]));
+    expect(byRef[images.good!.reference]!.result).toBe('pass');
+    expect(byRef[images.multi!.reference]!.reasons.map((reason) => reason.code)).toContain('signer-repository-id');
+  });
+
+  it('finds the evidence in GitHub’s attestations API when the registry holds none', async () => {
+    const lab = getLab();
+    const image = await freshImage(lab.images.app, uniqueRepository('github-only'));
+    const out = await mkdtemp(path.join(tmpdir(), 'signed-'));
+    const signedToGitHub = await runCli(
+      ['sign', '--image', image.digestReference, '--sbom', 'none', '--fulcio-url', lab.sigstore.fulcioURL, '--rekor-url', lab.sigstore.rekorURL, '--tsa-url', lab.sigstore.tsaURL, '--no-push-to-registry', '--out', out],
+      await workflowEnv(),
+    );
+    expect(signedToGitHub.exitCode, signedToGitHub.stderr).toBe(0);
+
+    const file = await manifestFor({ app: image.reference });
+    const result = await runCli(['gate', '--manifests', file, ...policyFlags(), '--json'], { ...lab.env });
+    const report = JSON.parse(result.stdout) as GateReport & { images: { evidence: { source: string }[] }[] };
+
+    expect(report.images[0]!.reasons).toEqual([]);
+    expect(report.images[0]!.evidence.map((evidence) => evidence.source)).toContain('github-api');
+    expect(result.exitCode).toBe(0);
   });
 
   it('as a workflow step under Node 24: passes, outputs the pinned manifests and posts a check run on the PR head', async () => {
@@ -268,7 +323,8 @@ describe('the gate, against images signed in the lab', () => {
   it('as a workflow step: fails, with an error annotation on the unsigned initContainer line and no pinned manifests', async () => {
     const file = await manifestFor({ app: images.good!.reference }, { setup: images.unsigned!.reference });
 
-    const step = await runActionStep('gate', gateInputs(file), await workflowEnv());
+    const { GITHUB_TOKEN: _token, ...env } = await workflowEnv();
+    const step = await runActionStep('gate', { ...gateInputs(file), 'github-token': '' }, env);
 
     expect(step.exitCode).toBe(1);
     expect(step.outputs.result).toBe('fail');

@@ -5,6 +5,8 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { getLab } from '../lab/context.js';
 import type { RegistryInfo } from '../lab/context.js';
+import type { LabImage } from '../lab/lab-info.js';
+import type { FreshImage } from '../integration/fresh-image.js';
 
 export type Peer = 'cosign' | 'gh' | 'crane';
 
@@ -57,12 +59,12 @@ export async function runPeer(name: Peer, args: string[], env: Record<string, st
 /** The SAN real Fulcio gives the lab's default workflow token. */
 export const RELEASE_IDENTITY = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
 
-/** Copies a lab image to another registry of the lab with crane, returning `host/repository@digest`. */
-export async function copyImage(from: string, to: RegistryInfo, repository: string, digest: string): Promise<string> {
-  const target = `${to.host}/${repository}:1.0`;
-  const result = await runPeer('crane', ['copy', from, target]);
-  if (result.exitCode !== 0) throw new Error(`crane copy ${from} ${target} failed: ${result.stderr}`);
-  return `${to.host}/${repository}@${digest}`;
+/** Copies a lab image into a repository of another lab registry with crane (freshImage copies within the 2.8 one). */
+export async function copyToRegistry(image: LabImage, to: RegistryInfo, repository: string): Promise<FreshImage> {
+  const reference = `${to.host}/${repository}:1.0`;
+  const result = await runPeer('crane', ['copy', image.reference, reference]);
+  if (result.exitCode !== 0) throw new Error(`crane copy ${image.reference} ${reference} failed: ${result.stderr}`);
+  return { repository, reference, digestReference: `${to.host}/${repository}@${image.digest}`, digest: image.digest, platformDigests: [] };
 }
 
 /** The lab's trusted root as JSON Lines (one compact root a line), the only form `gh --custom-trusted-root` reads. */

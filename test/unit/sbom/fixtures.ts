@@ -9,7 +9,7 @@ import tar from 'tar-stream';
 import type { ImageSource, LayerDescriptor } from '../../../src/sbom/image-source.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const fixtureCache = path.join(repoRoot, '.cache', 'sbom-fixtures');
+export const fixtureCache = path.join(process.env.IMAGE_PASSPORT_CACHE ?? path.join(repoRoot, '.cache'), 'sbom-fixtures');
 
 export const GZIP_LAYER = 'application/vnd.oci.image.layer.v1.tar+gzip';
 export const ZSTD_LAYER = 'application/vnd.oci.image.layer.v1.tar+zstd';
