@@ -53606,7 +53606,7 @@ function annotationsFor(result) {
         line: location.line,
         column: location.column,
         title: `image-passport: ${image.ref} denied`,
-        message: image.reasons.map((reason) => `${reason.message} — ${reason.fix}`).join('\n'),
+        message: image.reasons.map((reason) => `${image.ref}: ${reason.message} — ${reason.fix}`).join('\n'),
     })));
 }
 
@@ -53814,7 +53814,10 @@ function parseIssuer(text) {
     const value = text.trim();
     if (/^https:\/\/[^\s/]+(\/\S*)?$/.test(value))
         return value;
-    throw new FieldProblem(`"${text}" is not an https:// OIDC issuer URL (GitHub's is ${GITHUB_ISSUER})`);
+    // A local issuer (a test lab, a developer's Sigstore) speaks plain HTTP on loopback only.
+    if (/^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/\S*)?$/.test(value))
+        return value;
+    throw new FieldProblem(`"${text}" is not an https:// OIDC issuer URL (GitHub's is ${GITHUB_ISSUER}; plain http only on loopback)`);
 }
 function parseRequirement(text) {
     const name = text.trim();
@@ -53855,6 +53858,9 @@ function serverForIssuer(issuer) {
     if (issuer === GITHUB_ISSUER)
         return 'https://github.com';
     const url = new URL(issuer);
+    // A loopback issuer is a stand-in for github.com's (a test lab): its certificates carry github.com URIs.
+    if (url.protocol === 'http:')
+        return 'https://github.com';
     return url.hostname.startsWith('token.actions.') ? `https://${url.hostname.slice('token.actions.'.length)}` : url.origin;
 }
 function repositoryUri(repository, server) {
@@ -54581,7 +54587,12 @@ async function createEvidenceContext(settings) {
     };
     const trustFor = (specs) => {
         const chosen = settings.trustedRoot ? [settings.trustedRoot] : specs.map((spec) => (typeof spec === 'string' ? spec : spec.path));
-        return mergeTrust(chosen.length > 0 ? chosen.map(load) : [load('public-good')]);
+        if (chosen.length === 0)
+            return load('public-good');
+        // GitHub's root ships nowhere: beside other roots it is left out, and its bundles then fail
+        // as signed by an untrusted CA, naming GitHub's; alone it is the configuration error it names.
+        const usable = chosen.length > 1 ? chosen.filter((spec) => spec !== 'github') : chosen;
+        return mergeTrust(usable.map(load));
     };
     return {
         registry: settings.registry,
@@ -56491,219 +56502,46 @@ async function resolveImage(image, registry) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/evidence/from-github.ts
-/** Bundles GitHub's attestations API holds for a digest, for the owner when one is known. */
-async function bundlesFromGitHub(github, owner, digest) {
-    const attestations = await github.listAttestations({ owner, digest });
-    return attestations.flatMap((attestation, index) => attestation.bundle === undefined
-        ? []
-        : [{ source: 'github-api', forDigest: digest, location: `GitHub attestation ${index + 1} of ${owner} for ${digest}`, bundle: attestation.bundle }]);
+;// CONCATENATED MODULE: ./src/oci/cosign-tags.ts
+
+
+
+/** cosign's annotations on each layer of a `.sig` or `.att` tag, passed on untouched. */
+const COSIGN_SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
+const COSIGN_BUNDLE_ANNOTATION = 'dev.sigstore.cosign/bundle';
+const COSIGN_CERTIFICATE_ANNOTATION = 'dev.sigstore.cosign/certificate';
+const COSIGN_CHAIN_ANNOTATION = 'dev.sigstore.cosign/chain';
+function cosignTag(subjectDigest, kind) {
+    return `${digestTag(subjectDigest)}.${kind}`;
 }
-
-;// CONCATENATED MODULE: ./src/oci/referrers.ts
-
-
-
-
-const EMPTY_JSON = Buffer.from('{}');
-/** The tag schema of OCI distribution 1.1 for registries without the referrers API. */
-function referrersTag(subjectDigest) {
-    return digestTag(subjectDigest);
-}
-function referrers_sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-function filterByType(manifests, artifactType) {
-    return artifactType === undefined ? manifests : manifests.filter((entry) => entry.artifactType === artifactType);
-}
-async function readFallbackIndex(client, ref, subjectDigest) {
-    const tag = referrersTag(subjectDigest);
+/** The layers of cosign's legacy tag for `subjectDigest`; empty when the tag does not exist. */
+async function readCosignTag(client, ref, subjectDigest, kind, options = {}) {
+    const tag = cosignTag(subjectDigest, kind);
+    let fetched;
     try {
-        const fetched = await client.getManifest(ref, tag);
-        if (!isIndex(fetched.manifest)) {
-            throw new errors_RegistryError({
-                registry: ref.registry,
-                repository: ref.repository,
-                operation: `read referrers tag ${tag}`,
-                code: 'INVALID_RESPONSE',
-                problem: `the tag holds a ${fetched.manifest.mediaType}, not an image index`,
-                hint: 'the tag is reserved for the referrers of the image; move that content elsewhere',
-            });
-        }
-        return { index: fetched.manifest, ...(fetched.etag ? { etag: fetched.etag } : {}) };
+        fetched = await client.getManifest(ref, tag);
     }
     catch (error) {
         if (error instanceof errors_RegistryError && error.code === 'NOT_FOUND')
-            return { index: undefined };
+            return [];
         throw error;
     }
-}
-/**
- * Manifests that name `subjectDigest` as their subject: from the referrers API, or where the registry
- * has none (404) from the `sha256-<hex>` tag. Filtered here too when the registry ignored the filter.
- */
-async function listReferrers(client, ref, subjectDigest, options = {}) {
-    const answer = await client.queryReferrers(ref, subjectDigest, options.artifactType);
-    if (answer.supported) {
-        const filtered = answer.filtersApplied.includes('artifactType');
-        return filtered ? answer.index.manifests : filterByType(answer.index.manifests, options.artifactType);
+    if (isIndex(fetched.manifest)) {
+        throw new errors_RegistryError({
+            registry: ref.registry,
+            repository: ref.repository,
+            operation: `read cosign tag ${tag}`,
+            code: 'INVALID_RESPONSE',
+            problem: 'the tag holds an image index, not a cosign signature manifest',
+        });
     }
-    const { index } = await readFallbackIndex(client, ref, subjectDigest);
-    return filterByType(index?.manifests ?? [], options.artifactType);
-}
-/**
- * Pushes an artifact whose `subject` is `subject`. A registry with the referrers API says so with
- * `OCI-Subject`; otherwise the artifact is added to the fallback index tag. Distribution 2.x ignores
- * If-Match, so concurrent writers are made safe by re-reading after a settle time: whoever finds an
- * entry it knows of missing writes the union again.
- */
-async function attachReferrer(client, ref, subject, artifact, options = {}) {
-    const configBytes = artifact.config?.bytes ?? EMPTY_JSON;
-    const config = await client.pushBlob(ref, configBytes);
-    const layerInputs = artifact.layers.length > 0 ? artifact.layers : [{ mediaType: OCI_EMPTY, bytes: EMPTY_JSON }];
+    const maxBytes = options.maxLayerBytes ?? 64 * 1024 * 1024;
     const layers = [];
-    for (const layer of layerInputs) {
-        const pushed = await client.pushBlob(ref, layer.bytes);
-        layers.push({ mediaType: layer.mediaType, digest: pushed.digest, size: pushed.size, ...(layer.annotations ? { annotations: layer.annotations } : {}) });
+    for (const descriptor of fetched.manifest.layers) {
+        const payload = await client.getBlob(ref, descriptor.digest, { maxBytes, size: descriptor.size });
+        layers.push({ descriptor, annotations: descriptor.annotations ?? {}, payload });
     }
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
-        artifactType: artifact.artifactType,
-        config: { mediaType: artifact.config?.mediaType ?? OCI_EMPTY, digest: config.digest, size: config.size },
-        layers,
-        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-        ...(artifact.annotations ? { annotations: artifact.annotations } : {}),
-    };
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    const pushed = await client.pushManifest(ref, sha256Digest(bytes), bytes, OCI_MANIFEST);
-    const descriptor = {
-        mediaType: OCI_MANIFEST,
-        digest: pushed.descriptor.digest,
-        size: pushed.descriptor.size,
-        artifactType: artifact.artifactType,
-        ...(artifact.annotations ? { annotations: artifact.annotations } : {}),
-    };
-    if (pushed.ociSubject === subject.digest)
-        return { descriptor, via: 'referrers-api' };
-    await addToFallbackIndex(client, ref, subject.digest, descriptor, options);
-    return { descriptor, via: 'tag-schema' };
-}
-async function addToFallbackIndex(client, ref, subjectDigest, entry, options) {
-    const tag = referrersTag(subjectDigest);
-    const maxAttempts = options.maxAttempts ?? 12;
-    const settleMs = options.settleMs ?? 150;
-    const random = options.random ?? Math.random;
-    const known = new Map([[entry.digest, entry]]);
-    let current = await readFallbackIndex(client, ref, subjectDigest);
-    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-        const started = Date.now();
-        const present = new Set((current.index?.manifests ?? []).map((d) => d.digest));
-        for (const d of current.index?.manifests ?? [])
-            if (!known.has(d.digest))
-                known.set(d.digest, d);
-        const missing = [...known.values()].filter((d) => !present.has(d.digest));
-        if (missing.length > 0) {
-            const merged = {
-                schemaVersion: 2,
-                mediaType: OCI_INDEX,
-                manifests: [...(current.index?.manifests ?? []), ...missing],
-                ...(current.index?.annotations ? { annotations: current.index.annotations } : {}),
-            };
-            const bytes = Buffer.from(JSON.stringify(merged));
-            try {
-                await client.pushManifest(ref, tag, bytes, OCI_INDEX, current.etag ? { ifMatch: current.etag } : {});
-            }
-            catch (error) {
-                if (!(error instanceof RegistryError && error.code === 'PRECONDITION_FAILED'))
-                    throw error;
-                await referrers_sleep(random() * settleMs);
-                current = await readFallbackIndex(client, ref, subjectDigest);
-                continue;
-            }
-        }
-        // A writer that read before our PUT may still overwrite it; wait out its round trip, then look again.
-        const roundTrip = Date.now() - started;
-        await referrers_sleep(Math.max(settleMs, 2 * roundTrip) * (1 + random()));
-        current = await readFallbackIndex(client, ref, subjectDigest);
-        const after = new Set((current.index?.manifests ?? []).map((d) => d.digest));
-        if ([...known.keys()].every((digest) => after.has(digest)))
-            return;
-    }
-    throw new RegistryError({
-        registry: ref.registry,
-        repository: ref.repository,
-        operation: `update referrers tag ${tag}`,
-        code: 'RACE',
-        problem: `the index kept changing under concurrent writers for ${maxAttempts} rounds`,
-        hint: 'retry; if it persists, another tool is rewriting the tag without merging',
-    });
-}
-
-;// CONCATENATED MODULE: ./src/evidence/from-referrers.ts
-
-
-const SIGSTORE_BUNDLE_TYPE = 'application/vnd.dev.sigstore.bundle';
-/** A referrer's manifest and its bundle layer are small; anything larger is not a bundle we read. */
-const MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
-/**
- * Bundles attached to a digest as OCI referrers (API or tag fallback). Entries typed as the empty
- * config are opened too: some tools write that type in the fallback index instead of the bundle's.
- */
-async function bundlesFromReferrers(registry, ref, digest) {
-    const referrers = await listReferrers(registry, ref, digest);
-    const candidates = referrers.filter((entry) => entry.artifactType === undefined || entry.artifactType === media_types_OCI_EMPTY || entry.artifactType.startsWith(SIGSTORE_BUNDLE_TYPE));
-    const found = { bundles: [], errors: [] };
-    for (const entry of candidates) {
-        const { manifest } = await registry.getManifest(ref, entry.digest);
-        if (!('layers' in manifest))
-            continue;
-        for (const layer of manifest.layers) {
-            if (!layer.mediaType.startsWith(SIGSTORE_BUNDLE_TYPE))
-                continue;
-            const bytes = await registry.getBlob(ref, layer.digest, { maxBytes: MAX_BUNDLE_BYTES });
-            const location = `referrer ${entry.digest}`;
-            try {
-                found.bundles.push({ source: 'referrers', forDigest: digest, location, bundle: JSON.parse(Buffer.from(bytes).toString('utf8')) });
-            }
-            catch {
-                found.errors.push({ source: 'referrers', forDigest: digest, message: `${location}: the bundle layer is not JSON` });
-            }
-        }
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/evidence/collect.ts
-
-
-
-/**
- * Every bundle any source holds for one digest. A source that fails is recorded, not fatal: another
- * source may still satisfy the policy, and if none does the denial says what could not be read.
- */
-async function collectEvidence(sources, ref, digest, owners) {
-    const evidence = { bundles: localEvidenceFor(digest, sources.localBundles), errors: [] };
-    const attempts = [['referrers', bundlesFromReferrers(sources.registry, ref, digest)]];
-    if (sources.github) {
-        for (const owner of owners)
-            attempts.push(['github-api', bundlesFromGitHub(sources.github, owner, digest)]);
-    }
-    const settled = await Promise.allSettled(attempts.map(([, attempt]) => attempt));
-    settled.forEach((outcome, index) => {
-        const source = attempts[index][0];
-        if (outcome.status === 'rejected') {
-            evidence.errors.push({ source, forDigest: digest, message: outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason) });
-        }
-        else if (Array.isArray(outcome.value)) {
-            evidence.bundles.push(...outcome.value);
-        }
-        else {
-            evidence.bundles.push(...outcome.value.bundles);
-            evidence.errors.push(...outcome.value.errors);
-        }
-    });
-    return evidence;
+    return layers;
 }
 
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
@@ -57415,7 +57253,372 @@ function verifyAttestationBundle(bundle, trust, options = {}) {
 
 
 
+;// CONCATENATED MODULE: ./src/evidence/from-cosign-tags.ts
+
+
+
+const BUNDLE_V01 = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+const SOURCE = { att: 'cosign-att', sig: 'cosign-sig' };
+/**
+ * cosign's legacy `.att` (DSSE envelopes) or `.sig` (simple-signing payloads) tag for a digest, each
+ * layer rebuilt as the v0.1 Sigstore bundle it amounts to, so one verifier checks all evidence.
+ * A layer that cannot be rebuilt (a key-signed one, one never logged in Rekor) is an error, not a bundle.
+ */
+async function bundlesFromCosignTag(registry, ref, digest, kind) {
+    const found = { bundles: [], errors: [] };
+    const layers = await readCosignTag(registry, ref, digest, kind);
+    layers.forEach((layer, index) => {
+        const location = `cosign tag ${cosignTag(digest, kind)} layer ${index + 1} (${layer.descriptor.digest})`;
+        try {
+            found.bundles.push(cosignLayerToFoundBundle(layer, kind, digest, location));
+        }
+        catch (error) {
+            if (!(error instanceof failure_VerificationFailure))
+                throw error;
+            found.errors.push({ source: SOURCE[kind], forDigest: digest, message: `${location}: ${error.message}` });
+        }
+    });
+    return found;
+}
+/** One layer of a cosign tag as a v0.1 bundle: the certificate (and chain), the Rekor entry with its SET, the signature. */
+function cosignLayerToFoundBundle(layer, kind, forDigest, location) {
+    const bundle = {
+        mediaType: BUNDLE_V01,
+        verificationMaterial: {
+            x509CertificateChain: { certificates: certificatesOf(layer.annotations).map((der) => ({ rawBytes: der.toString('base64') })) },
+            tlogEntries: [tlogEntryOf(layer.annotations)],
+            timestampVerificationData: { rfc3161Timestamps: [] },
+        },
+        ...(kind === 'att' ? { dsseEnvelope: envelopeOf(layer.payload) } : { messageSignature: messageSignatureOf(layer) }),
+    };
+    return kind === 'att'
+        ? { source: SOURCE.att, forDigest, location, bundle }
+        : { source: SOURCE.sig, forDigest, location, bundle, signedPayload: layer.payload };
+}
+/**
+ * The image digest a simple-signing payload (`cosign container image signature`) vouches for.
+ * Read only after the signature over the payload verified.
+ */
+function simpleSigningSubject(payload) {
+    let json;
+    try {
+        json = JSON.parse(Buffer.from(payload).toString('utf8'));
+    }
+    catch (error) {
+        throw new failure_VerificationFailure('STATEMENT_INVALID', `the cosign signature payload is not JSON (${error.message})`);
+    }
+    const critical = json?.critical;
+    const digest = critical?.image?.['docker-manifest-digest'];
+    if (critical?.type !== 'cosign container image signature' || typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+        throw new failure_VerificationFailure('STATEMENT_INVALID', 'the cosign signature payload is not a simple-signing payload with critical.image.docker-manifest-digest');
+    }
+    return digest;
+}
+function certificatesOf(annotations) {
+    const leaf = pemCertificates(annotations[COSIGN_CERTIFICATE_ANNOTATION] ?? '');
+    if (leaf.length === 0) {
+        throw new failure_VerificationFailure('KEY_UNTRUSTED', 'the layer has no Fulcio certificate (signed with a key, not keyless); only keyless cosign signatures name a signer');
+    }
+    // The chain annotation is empty when cosign took the chain from the trusted root; the root supplies it then.
+    return [...leaf, ...pemCertificates(annotations[COSIGN_CHAIN_ANNOTATION] ?? '')];
+}
+function pemCertificates(text) {
+    const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    return blocks.map((block) => {
+        try {
+            return Buffer.from(new external_node_crypto_.X509Certificate(block).raw);
+        }
+        catch (error) {
+            throw new failure_VerificationFailure('CERTIFICATE_MALFORMED', `a certificate in the cosign annotations is not valid PEM (${error.message})`);
+        }
+    });
+}
+function tlogEntryOf(annotations) {
+    const text = annotations[COSIGN_BUNDLE_ANNOTATION];
+    if (text === undefined || text === '') {
+        throw new failure_VerificationFailure('TLOG_MISSING', `the layer has no ${COSIGN_BUNDLE_ANNOTATION} annotation (not logged in Rekor), so nothing dates the signature`);
+    }
+    let annotation;
+    try {
+        annotation = JSON.parse(text);
+    }
+    catch (error) {
+        throw new failure_VerificationFailure('BUNDLE_MALFORMED', `the ${COSIGN_BUNDLE_ANNOTATION} annotation is not JSON (${error.message})`);
+    }
+    const payload = annotation.Payload;
+    const { SignedEntryTimestamp: set } = annotation;
+    if (typeof set !== 'string' ||
+        typeof payload?.body !== 'string' ||
+        typeof payload.integratedTime !== 'number' ||
+        typeof payload.logIndex !== 'number' ||
+        typeof payload.logID !== 'string' ||
+        !/^[0-9a-f]{64}$/.test(payload.logID)) {
+        throw new failure_VerificationFailure('BUNDLE_MALFORMED', `the ${COSIGN_BUNDLE_ANNOTATION} annotation lacks SignedEntryTimestamp or Payload.body, integratedTime, logIndex, logID`);
+    }
+    return {
+        logIndex: String(payload.logIndex),
+        logId: { keyId: Buffer.from(payload.logID, 'hex').toString('base64') },
+        kindVersion: kindVersionOf(payload.body),
+        integratedTime: String(payload.integratedTime),
+        inclusionPromise: { signedEntryTimestamp: set },
+        canonicalizedBody: payload.body,
+    };
+}
+function kindVersionOf(body) {
+    let entry;
+    try {
+        entry = JSON.parse(Buffer.from(body, 'base64').toString('utf8'));
+    }
+    catch (error) {
+        throw new failure_VerificationFailure('BUNDLE_MALFORMED', `the Rekor entry body in ${COSIGN_BUNDLE_ANNOTATION} is not JSON (${error.message})`);
+    }
+    if (typeof entry.kind !== 'string' || typeof entry.apiVersion !== 'string') {
+        throw new failure_VerificationFailure('BUNDLE_MALFORMED', `the Rekor entry body in ${COSIGN_BUNDLE_ANNOTATION} names no kind and apiVersion`);
+    }
+    return { kind: entry.kind, version: entry.apiVersion };
+}
+function envelopeOf(payload) {
+    try {
+        return JSON.parse(payload.toString('utf8'));
+    }
+    catch (error) {
+        throw new failure_VerificationFailure('BUNDLE_MALFORMED', `the .att layer is not a DSSE envelope (${error.message})`);
+    }
+}
+function messageSignatureOf(layer) {
+    const signature = layer.annotations[COSIGN_SIGNATURE_ANNOTATION];
+    if (signature === undefined || signature === '') {
+        throw new failure_VerificationFailure('BUNDLE_MALFORMED', `the .sig layer has no ${COSIGN_SIGNATURE_ANNOTATION} annotation`);
+    }
+    return {
+        messageDigest: { algorithm: 'SHA2_256', digest: (0,external_node_crypto_.createHash)('sha256').update(layer.payload).digest('base64') },
+        signature,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/evidence/from-github.ts
+/** Bundles GitHub's attestations API holds for a digest, for the owner when one is known. */
+async function bundlesFromGitHub(github, owner, digest) {
+    const attestations = await github.listAttestations({ owner, digest });
+    return attestations.flatMap((attestation, index) => attestation.bundle === undefined
+        ? []
+        : [{ source: 'github-api', forDigest: digest, location: `GitHub attestation ${index + 1} of ${owner} for ${digest}`, bundle: attestation.bundle }]);
+}
+
+;// CONCATENATED MODULE: ./src/oci/referrers.ts
+
+
+
+
+const EMPTY_JSON = Buffer.from('{}');
+/** The tag schema of OCI distribution 1.1 for registries without the referrers API. */
+function referrersTag(subjectDigest) {
+    return digestTag(subjectDigest);
+}
+function referrers_sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function filterByType(manifests, artifactType) {
+    return artifactType === undefined ? manifests : manifests.filter((entry) => entry.artifactType === artifactType);
+}
+async function readFallbackIndex(client, ref, subjectDigest) {
+    const tag = referrersTag(subjectDigest);
+    try {
+        const fetched = await client.getManifest(ref, tag);
+        if (!isIndex(fetched.manifest)) {
+            throw new errors_RegistryError({
+                registry: ref.registry,
+                repository: ref.repository,
+                operation: `read referrers tag ${tag}`,
+                code: 'INVALID_RESPONSE',
+                problem: `the tag holds a ${fetched.manifest.mediaType}, not an image index`,
+                hint: 'the tag is reserved for the referrers of the image; move that content elsewhere',
+            });
+        }
+        return { index: fetched.manifest, ...(fetched.etag ? { etag: fetched.etag } : {}) };
+    }
+    catch (error) {
+        if (error instanceof errors_RegistryError && error.code === 'NOT_FOUND')
+            return { index: undefined };
+        throw error;
+    }
+}
+/**
+ * Manifests that name `subjectDigest` as their subject: from the referrers API, or where the registry
+ * has none (404) from the `sha256-<hex>` tag. Filtered here too when the registry ignored the filter.
+ */
+async function listReferrers(client, ref, subjectDigest, options = {}) {
+    const answer = await client.queryReferrers(ref, subjectDigest, options.artifactType);
+    if (answer.supported) {
+        const filtered = answer.filtersApplied.includes('artifactType');
+        return filtered ? answer.index.manifests : filterByType(answer.index.manifests, options.artifactType);
+    }
+    const { index } = await readFallbackIndex(client, ref, subjectDigest);
+    return filterByType(index?.manifests ?? [], options.artifactType);
+}
+/**
+ * Pushes an artifact whose `subject` is `subject`. A registry with the referrers API says so with
+ * `OCI-Subject`; otherwise the artifact is added to the fallback index tag. Distribution 2.x ignores
+ * If-Match, so concurrent writers are made safe by re-reading after a settle time: whoever finds an
+ * entry it knows of missing writes the union again.
+ */
+async function attachReferrer(client, ref, subject, artifact, options = {}) {
+    const configBytes = artifact.config?.bytes ?? EMPTY_JSON;
+    const config = await client.pushBlob(ref, configBytes);
+    const layerInputs = artifact.layers.length > 0 ? artifact.layers : [{ mediaType: OCI_EMPTY, bytes: EMPTY_JSON }];
+    const layers = [];
+    for (const layer of layerInputs) {
+        const pushed = await client.pushBlob(ref, layer.bytes);
+        layers.push({ mediaType: layer.mediaType, digest: pushed.digest, size: pushed.size, ...(layer.annotations ? { annotations: layer.annotations } : {}) });
+    }
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType: artifact.artifactType,
+        config: { mediaType: artifact.config?.mediaType ?? OCI_EMPTY, digest: config.digest, size: config.size },
+        layers,
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        ...(artifact.annotations ? { annotations: artifact.annotations } : {}),
+    };
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    const pushed = await client.pushManifest(ref, sha256Digest(bytes), bytes, OCI_MANIFEST);
+    const descriptor = {
+        mediaType: OCI_MANIFEST,
+        digest: pushed.descriptor.digest,
+        size: pushed.descriptor.size,
+        artifactType: artifact.artifactType,
+        ...(artifact.annotations ? { annotations: artifact.annotations } : {}),
+    };
+    if (pushed.ociSubject === subject.digest)
+        return { descriptor, via: 'referrers-api' };
+    await addToFallbackIndex(client, ref, subject.digest, descriptor, options);
+    return { descriptor, via: 'tag-schema' };
+}
+async function addToFallbackIndex(client, ref, subjectDigest, entry, options) {
+    const tag = referrersTag(subjectDigest);
+    const maxAttempts = options.maxAttempts ?? 12;
+    const settleMs = options.settleMs ?? 150;
+    const random = options.random ?? Math.random;
+    const known = new Map([[entry.digest, entry]]);
+    let current = await readFallbackIndex(client, ref, subjectDigest);
+    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+        const started = Date.now();
+        const present = new Set((current.index?.manifests ?? []).map((d) => d.digest));
+        for (const d of current.index?.manifests ?? [])
+            if (!known.has(d.digest))
+                known.set(d.digest, d);
+        const missing = [...known.values()].filter((d) => !present.has(d.digest));
+        if (missing.length > 0) {
+            const merged = {
+                schemaVersion: 2,
+                mediaType: OCI_INDEX,
+                manifests: [...(current.index?.manifests ?? []), ...missing],
+                ...(current.index?.annotations ? { annotations: current.index.annotations } : {}),
+            };
+            const bytes = Buffer.from(JSON.stringify(merged));
+            try {
+                await client.pushManifest(ref, tag, bytes, OCI_INDEX, current.etag ? { ifMatch: current.etag } : {});
+            }
+            catch (error) {
+                if (!(error instanceof RegistryError && error.code === 'PRECONDITION_FAILED'))
+                    throw error;
+                await referrers_sleep(random() * settleMs);
+                current = await readFallbackIndex(client, ref, subjectDigest);
+                continue;
+            }
+        }
+        // A writer that read before our PUT may still overwrite it; wait out its round trip, then look again.
+        const roundTrip = Date.now() - started;
+        await referrers_sleep(Math.max(settleMs, 2 * roundTrip) * (1 + random()));
+        current = await readFallbackIndex(client, ref, subjectDigest);
+        const after = new Set((current.index?.manifests ?? []).map((d) => d.digest));
+        if ([...known.keys()].every((digest) => after.has(digest)))
+            return;
+    }
+    throw new RegistryError({
+        registry: ref.registry,
+        repository: ref.repository,
+        operation: `update referrers tag ${tag}`,
+        code: 'RACE',
+        problem: `the index kept changing under concurrent writers for ${maxAttempts} rounds`,
+        hint: 'retry; if it persists, another tool is rewriting the tag without merging',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/evidence/from-referrers.ts
+
+
+const SIGSTORE_BUNDLE_TYPE = 'application/vnd.dev.sigstore.bundle';
+/** A referrer's manifest and its bundle layer are small; anything larger is not a bundle we read. */
+const MAX_BUNDLE_BYTES = 32 * 1024 * 1024;
+/**
+ * Bundles attached to a digest as OCI referrers (API or tag fallback). Entries typed as the empty
+ * config are opened too: some tools write that type in the fallback index instead of the bundle's.
+ */
+async function bundlesFromReferrers(registry, ref, digest) {
+    const referrers = await listReferrers(registry, ref, digest);
+    const candidates = referrers.filter((entry) => entry.artifactType === undefined || entry.artifactType === media_types_OCI_EMPTY || entry.artifactType.startsWith(SIGSTORE_BUNDLE_TYPE));
+    const found = { bundles: [], errors: [] };
+    for (const entry of candidates) {
+        const { manifest } = await registry.getManifest(ref, entry.digest);
+        if (!('layers' in manifest))
+            continue;
+        for (const layer of manifest.layers) {
+            if (!layer.mediaType.startsWith(SIGSTORE_BUNDLE_TYPE))
+                continue;
+            const bytes = await registry.getBlob(ref, layer.digest, { maxBytes: MAX_BUNDLE_BYTES });
+            const location = `referrer ${entry.digest}`;
+            try {
+                found.bundles.push({ source: 'referrers', forDigest: digest, location, bundle: JSON.parse(Buffer.from(bytes).toString('utf8')) });
+            }
+            catch {
+                found.errors.push({ source: 'referrers', forDigest: digest, message: `${location}: the bundle layer is not JSON` });
+            }
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/evidence/collect.ts
+
+
+
+
+/**
+ * Every bundle any source holds for one digest. A source that fails is recorded, not fatal: another
+ * source may still satisfy the policy, and if none does the denial says what could not be read.
+ */
+async function collectEvidence(sources, ref, digest, owners) {
+    const evidence = { bundles: localEvidenceFor(digest, sources.localBundles), errors: [] };
+    const attempts = [
+        ['referrers', bundlesFromReferrers(sources.registry, ref, digest)],
+        ['cosign-att', bundlesFromCosignTag(sources.registry, ref, digest, 'att')],
+        ['cosign-sig', bundlesFromCosignTag(sources.registry, ref, digest, 'sig')],
+    ];
+    if (sources.github) {
+        for (const owner of owners)
+            attempts.push(['github-api', bundlesFromGitHub(sources.github, owner, digest)]);
+    }
+    const settled = await Promise.allSettled(attempts.map(([, attempt]) => attempt));
+    settled.forEach((outcome, index) => {
+        const source = attempts[index][0];
+        if (outcome.status === 'rejected') {
+            evidence.errors.push({ source, forDigest: digest, message: outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason) });
+        }
+        else if (Array.isArray(outcome.value)) {
+            evidence.bundles.push(...outcome.value);
+        }
+        else {
+            evidence.bundles.push(...outcome.value.bundles);
+            evidence.errors.push(...outcome.value.errors);
+        }
+    });
+    return evidence;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/verified-evidence.ts
+
+
 
 
 /**
@@ -57431,16 +57634,15 @@ async function gatherVerifiedEvidence(image, policy, rule, context) {
     const verified = { attestations: [], evidenceErrors: found.flatMap((evidence) => evidence.errors) };
     for (const bundle of found.flatMap((evidence) => evidence.bundles)) {
         try {
-            const attestation = verifyAttestationBundle(parseBundle(bundle.bundle, bundle.location), trust);
-            const subjectDigests = attestation.statement.subject.flatMap((subject) => Object.entries(subject.digest).map(([algorithm, hex]) => `${algorithm}:${hex}`));
+            const { signer, predicateType, subjectDigests } = verifyFound(bundle, trust);
             // One bundles file may serve several images: a local bundle counts only for its own subject.
             // Elsewhere a bundle stored under a digest it does not name stays, for the policy to deny.
             if (bundle.source === 'local' && !subjectDigests.includes(bundle.forDigest))
                 continue;
             verified.attestations.push({
                 source: bundle.source,
-                signer: attestation.signer,
-                predicateType: attestation.statement.predicateType,
+                signer,
+                predicateType,
                 subjectDigests,
                 forDigest: bundle.forDigest,
             });
@@ -57452,6 +57654,23 @@ async function gatherVerifiedEvidence(image, policy, rule, context) {
         }
     }
     return verified;
+}
+/**
+ * A cosign `.sig` signature signs a simple-signing payload, not a statement: it proves who signed the
+ * image and nothing else, so it counts as the signature predicate only, never provenance or an SBOM.
+ */
+function verifyFound(found, trust) {
+    const bundle = parseBundle(found.bundle, found.location);
+    if (found.signedPayload === undefined) {
+        const { signer, statement } = verifyAttestationBundle(bundle, trust);
+        const subjectDigests = statement.subject.flatMap((subject) => Object.entries(subject.digest).map(([algorithm, hex]) => `${algorithm}:${hex}`));
+        return { signer, predicateType: statement.predicateType, subjectDigests };
+    }
+    const { signer } = sigstore_verification_verifyBundleSignature(bundle, trust, { artifact: found.signedPayload });
+    if (signer.kind !== 'certificate') {
+        throw new failure_VerificationFailure('CERTIFICATE_UNTRUSTED', 'the cosign signature is signed with a managed key, not a Fulcio certificate, so it names no signer');
+    }
+    return { signer: signer.identity, predicateType: COSIGN_SIGNATURE, subjectDigests: [simpleSigningSubject(found.signedPayload)] };
 }
 /** GitHub's API is asked per owner: the owners the rule's signer names. */
 function ownersOf(rule) {
@@ -57673,7 +57892,8 @@ async function main() {
         info(await postPullRequestCheck(run.result, githubToken, process.env));
     }
     if (run.result.result === 'fail') {
-        setFailed(`image-passport gate: ${renderDenials(run.result).length} image(s) denied; see the annotations and the job summary`);
+        const denied = run.result.images.filter((image) => image.result === 'fail');
+        setFailed(`image-passport gate: ${denied.length} of ${run.result.images.length} image(s) denied: ${renderDenials(run.result)[0]}`);
     }
 }
 main().catch((error) => {

@@ -95192,7 +95192,7 @@ function listZipEntries(zip) {
         entries.push(entry);
         at = nameEnd + extraLength + commentLength;
     }
-    return { entries, base: directory.base };
+    return entries;
 }
 /**
  * The bytes of one entry: stored entries are returned without a copy, deflated ones are inflated
@@ -95338,7 +95338,7 @@ function readCapped(zip, entry, cap, budget) {
 }
 function readArchive(zip, innerPath, fileName, depth, budget, record) {
     const where = innerPath === '' ? '' : `${innerPath}: `;
-    const { entries } = listZipEntries(zip);
+    const entries = listZipEntries(zip);
     const fromPoms = [];
     let manifest = new Map();
     const nested = [];
@@ -96816,8 +96816,9 @@ function advance(candidate, atEnd) {
         candidate.probed = true;
         candidate.want = MAX_COMPRESSED_BYTES;
     }
-    if (candidate.json !== undefined)
+    if (candidate.json !== undefined || candidate.length === candidate.triedLength)
         return true;
+    candidate.triedLength = candidate.length;
     const json = inflateComplete(bytesOf(candidate));
     if (json instanceof Error)
         return false;
@@ -96855,7 +96856,7 @@ async function scanCargoAuditData(stream) {
                 starts.push(chunkStart + at);
         }
         for (const start of starts) {
-            const candidate = { start, chunks: [], length: 0, want: PROBE_BYTES, probed: false };
+            const candidate = { start, chunks: [], length: 0, want: PROBE_BYTES, probed: false, triedLength: 0 };
             if (start < chunkStart)
                 append(candidate, Buffer.of(ZLIB_METHOD), start);
             append(candidate, chunk, chunkStart);
