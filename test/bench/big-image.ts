@@ -11,11 +11,9 @@ const RECIPE = 'v1';
 /** With their dependencies about 135 packages and 700 MB installed on top of the lab's 88-package minbase. */
 const DEBIAN_PACKAGES = ['build-essential', 'git', 'openjdk-17-jre-headless', 'python3', 'python3-numpy', 'vim', 'curl', 'ruby'];
 const NPM_PACKAGES = {
-  '@babel/core': '7.26.0',
   axios: '1.7.9',
   eslint: '8.57.1',
   express: '4.21.2',
-  jest: '29.7.0',
   lodash: '4.17.21',
   moment: '2.30.1',
   react: '18.3.1',
