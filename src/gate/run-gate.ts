@@ -1,5 +1,6 @@
 import { readManifests } from '../k8s/read-manifests.js';
 import { findImages } from '../k8s/find-images.js';
+import { ManifestError } from '../k8s/manifest-error.js';
 import type { ImageOccurrence } from '../k8s/find-images.js';
 import { pinManifests } from '../k8s/pin.js';
 import { describePolicy } from '../policy/describe.js';
@@ -32,6 +33,10 @@ export interface GateRun {
 export async function runGate(options: GateOptions): Promise<GateRun> {
   const files = await readManifests(options.manifests, { cwd: options.cwd, stdin: options.stdin });
   const occurrences = findImages(files);
+  if (occurrences.length === 0) {
+    // Passing a deploy with nothing checked would hide a manifests input that names the wrong files.
+    throw new ManifestError(`manifests: no image found in ${files.map((file) => file.path).join(', ')} — check that the manifests input names the rendered manifests`);
+  }
   const byImage = groupByImage(occurrences);
 
   const images = await mapWithConcurrency([...byImage], options.concurrency ?? 8, async ([image, where]) =>

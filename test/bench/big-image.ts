@@ -7,9 +7,9 @@ import type { LabLayer } from '../lab/lab-info.js';
 import { buildDebTree } from './deb-tree.js';
 
 /** Bump when a recipe changes: the cache is keyed by it. */
-const RECIPE = 'v1';
-/** With their dependencies about 135 packages and 700 MB installed on top of the lab's 88-package minbase. */
-const DEBIAN_PACKAGES = ['build-essential', 'git', 'openjdk-17-jre-headless', 'python3', 'python3-numpy', 'vim', 'curl', 'ruby'];
+const RECIPE = 'v2';
+/** With their dependencies about 165 packages and 780 MB installed on top of the lab's 88-package minbase. */
+const DEBIAN_PACKAGES = ['build-essential', 'curl', 'git', 'imagemagick', 'openjdk-17-jre-headless', 'python3', 'python3-numpy', 'ruby', 'vim'];
 const NPM_PACKAGES = {
   axios: '1.7.9',
   eslint: '8.57.1',

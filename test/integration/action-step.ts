@@ -22,8 +22,9 @@ export interface StepResult {
  * Runs a bundled action the way the runner does: `node dist/<action>/index.js` with `INPUT_*`,
  * `GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY` and the job's environment, under Node 24.
  */
-export async function runActionStep(action: 'sign' | 'gate', inputs: Record<string, string>, env: Record<string, string>, cwd = repoRoot): Promise<StepResult> {
-  const entry = path.join(repoRoot, 'dist', action, 'index.js');
+export async function runActionStep(action: 'sign' | 'gate' | 'root', inputs: Record<string, string>, env: Record<string, string>, cwd = repoRoot): Promise<StepResult> {
+  // The root action.yml runs dist/action.js, which picks one of the two bundles by its `command` input.
+  const entry = action === 'root' ? path.join(repoRoot, 'dist', 'action.js') : path.join(repoRoot, 'dist', action, 'index.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
   const work = await mkdtemp(path.join(tmpdir(), `step-${action}-`));
   const outputFile = path.join(work, 'output');

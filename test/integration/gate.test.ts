@@ -337,6 +337,23 @@ rules:
   });
 });
 
+describe('the root action', () => {
+  it('runs the gate for command: gate, and refuses a command it does not know', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'root-action-'));
+    const file = path.join(dir, 'app.yaml');
+    await writeFile(file, `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: ${getLab().images.unsigned.reference}\n`);
+    const env = registryOnlyEnv();
+
+    const gated = await runActionStep('root', { ...gateInputs(file), 'github-token': '', command: 'gate' }, env);
+    const unknown = await runActionStep('root', { command: 'deploy' }, env);
+
+    expect(gated.exitCode).toBe(1);
+    expect(gated.outputs.result).toBe('fail');
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stdout).toContain('::error::image-passport: input "command" must be "sign" or "gate", not "deploy"');
+  });
+});
+
 function gateInputs(file: string, extra: Record<string, string> = {}): Record<string, string> {
   const lab = getLab();
   return {
@@ -352,3 +369,15 @@ function gateInputs(file: string, extra: Record<string, string> = {}): Record<st
     ...extra,
   };
 }
+
+describe('the gate on manifests without images', () => {
+  it('refuses to pass when no image is found, naming the files (exit 2)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'no-images-'));
+    const file = path.join(dir, 'config.yaml');
+    await writeFile(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  level: debug\n');
+    const result = await runCli(['gate', '--manifests', file, ...policyFlags()], registryOnlyEnv());
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`no image found in ${file}`);
+  });
+});

@@ -9,7 +9,7 @@ const DEFAULT_IDENTITY =
   'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
 const DEFAULT_ISSUER = 'https://token.actions.githubusercontent.com';
 
-export const casesDir = vectorPath('conformance/bundle-verify');
+const casesDir = vectorPath('conformance/bundle-verify');
 
 export const conformanceCases = readdirSync(casesDir).filter((name) => statSync(path.join(casesDir, name)).isDirectory());
 

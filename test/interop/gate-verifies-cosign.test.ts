@@ -2,12 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cosignTag } from '../../src/oci/cosign-tags.js';
 import { getLab, mintIdToken } from '../lab/context.js';
 import type { Claims } from '../lab/context.js';
 import { freshImage, uniqueRepository } from '../integration/fresh-image.js';
 import type { FreshImage } from '../integration/fresh-image.js';
 import { gateImage, releasePolicy } from './gate-run.js';
-import { runPeer } from './peers.js';
+import { copyToRegistry, runPeer } from './peers.js';
 
 type Format = 'bundle' | 'legacy';
 
@@ -90,6 +91,22 @@ describe('the gate accepts what cosign writes', () => {
     expect(outcome.image.evidence).toContainEqual({ predicateType, source });
   });
 
+  it.each([
+    ['attest-bundle', 'provenance', 'referrers', cosignAttest],
+    ['sign-legacy', 'signature', 'cosign-sig', cosignSign],
+  ] as const)('passes %s on distribution v3 too (no referrers API there either)', async (name, require, source, make) => {
+    const lab = getLab();
+    expect(lab.registryV3, 'no distribution v3 in the lab: run scripts/install-peers.sh').not.toBeNull();
+    const image = await copyToRegistry(lab.images.app, lab.registryV3!, uniqueRepository(`${name}-v3`));
+    await make(image, name.endsWith('bundle') ? 'bundle' : 'legacy', {});
+
+    const outcome = await gateImage(image.reference, releasePolicy(require, lab.registryV3!.host));
+
+    expect(outcome.image.reasons).toEqual([]);
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.image.evidence.map((evidence) => evidence.source)).toContain(source);
+  });
+
   it.each([['attest-bundle-wrong'], ['attest-legacy-wrong'], ['sign-bundle-wrong'], ['sign-legacy-wrong']])(
     'denies %s: signed by evil/app, not acme/app',
     async (name) => {
@@ -119,6 +136,20 @@ describe('the gate accepts what cosign writes', () => {
     expect(outcome.exitCode).toBe(1);
     expect(outcome.image.reasons.map((reason) => reason.code)).toEqual(['missing-evidence']);
     expect(outcome.image.reasons[0]!.message).toMatch(/cosign signature/);
+  });
+
+  it('denies a legacy .sig copied from another image: its payload names that image', async () => {
+    const from = images['sign-legacy']!;
+    const image = await freshImage(getLab().images.debian, uniqueRepository('copied-sig'));
+    const host = getLab().registry.host;
+    const copied = await runPeer('crane', ['copy', `${host}/${from.repository}:${cosignTag(from.digest, 'sig')}`, `${host}/${image.repository}:${cosignTag(image.digest, 'sig')}`]);
+    expect(copied.exitCode, copied.stderr).toBe(0);
+
+    const outcome = await gateImage(image.reference, releasePolicy('signature'));
+
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.image.reasons.map((reason) => reason.code)).toContain('subject-mismatch');
+    expect(outcome.image.reasons.map((reason) => reason.message).join(' ')).toContain(from.digest);
   });
 
   it('denies a legacy signature made with a key, naming why it cannot count', async () => {

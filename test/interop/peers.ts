@@ -8,7 +8,7 @@ import type { RegistryInfo } from '../lab/context.js';
 import type { LabImage } from '../lab/lab-info.js';
 import type { FreshImage } from '../integration/fresh-image.js';
 
-export type Peer = 'cosign' | 'gh' | 'crane';
+export type Peer = 'cosign' | 'gh' | 'crane' | 'registry';
 
 const binDir = path.join(process.env.IMAGE_PASSPORT_CACHE ?? path.join(homedir(), '.cache', 'image-passport'), 'bin');
 
