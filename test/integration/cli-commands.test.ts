@@ -32,6 +32,9 @@ describe('the CLI commands beside sign and gate', () => {
     const purls = new Set(bom.components.map((component) => component.purl));
     for (const pkg of lab.contents.npm) expect(purls).toContain(`pkg:npm/${pkg.name}@${pkg.version}`);
     for (const pkg of lab.contents.python) expect([...purls].some((purl) => purl?.startsWith(`pkg:pypi/${pkg.name}@${pkg.version}`))).toBe(true);
+    for (const dep of lab.contents.go.deps) expect(purls).toContain(`pkg:golang/${dep.path}@${dep.version}`);
+    const everyPurl = bom.components.map((component) => component.purl);
+    expect(everyPurl.length).toBe(new Set(everyPurl).size);
   });
 
   it('sbom picks one platform of an index with --platform, and names a platform the index lacks', async () => {

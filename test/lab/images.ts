@@ -125,29 +125,36 @@ async function buildWhiteoutTree(dir: string): Promise<void> {
   await writeFile(path.join(parent, `.wh.${path.basename(WHITEOUT_DELETES)}`), '');
 }
 
+/** What the ecosystems' own tools say is installed: the yardstick the SBOM tests compare against. */
 async function readDpkg(rootfs: string): Promise<PackageRecord[]> {
-  const status = await readFile(path.join(rootfs, 'var/lib/dpkg/status'), 'utf8');
-  return status
-    .split(/\n\n+/)
-    .map((paragraph) => Object.fromEntries(paragraph.split('\n').filter((line) => /^[A-Za-z-]+:/.test(line)).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()])))
-    .filter((fields) => fields.Package && fields.Status === 'install ok installed')
-    .map((fields) => ({ name: String(fields.Package), version: String(fields.Version), path: 'var/lib/dpkg/status' }));
+  const output = await run('dpkg-query', [`--admindir=${path.join(rootfs, 'var/lib/dpkg')}`, '-W', '-f', '${Package}\t${Version}\t${db:Status-Abbrev}\n']);
+  return output
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter(([name, , status]) => name && status?.startsWith('ii'))
+    .map(([name, version]) => ({ name: name!, version: version!, path: 'var/lib/dpkg/status' }));
 }
 
-async function readNpm(tree: string, relative = 'app/node_modules'): Promise<PackageRecord[]> {
-  const dir = path.join(tree, relative);
-  if (!existsSync(dir)) return [];
+interface NpmLsNode {
+  version?: string;
+  dependencies?: Record<string, NpmLsNode>;
+}
+
+async function readNpm(tree: string): Promise<PackageRecord[]> {
+  const appDir = path.join(tree, 'app');
+  if (!existsSync(path.join(appDir, 'node_modules'))) return [];
+  const listing = JSON.parse(await run('npm', ['ls', '--all', '--json', '--offline'], { cwd: appDir })) as NpmLsNode;
   const found: PackageRecord[] = [];
-  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    const names = entry.name.startsWith('@') ? (await readdir(path.join(dir, entry.name))).map((child) => `${entry.name}/${child}`) : [entry.name];
-    for (const name of names) {
-      const packageDir = `${relative}/${name}`;
-      const manifest = JSON.parse(await readFile(path.join(tree, packageDir, 'package.json'), 'utf8')) as { name: string; version: string };
-      found.push({ name: manifest.name, version: manifest.version, path: packageDir });
-      found.push(...(await readNpm(tree, `${packageDir}/node_modules`)));
+  const walk = (node: NpmLsNode, parent: string): void => {
+    for (const [name, child] of Object.entries(node.dependencies ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+      const packageDir = `${parent}/node_modules/${name}`;
+      if (child.version && existsSync(path.join(tree, packageDir, 'package.json'))) {
+        found.push({ name, version: child.version, path: packageDir });
+        walk(child, packageDir);
+      }
     }
-  }
+  };
+  walk(listing, 'app');
   return found;
 }
 
@@ -175,7 +182,7 @@ async function readGo(tree: string): Promise<ImageContents['go']> {
 export async function buildLabLayers(cacheDir = cacheRoot()): Promise<BuiltLayers> {
   const base = path.join(cacheDir, 'lab-images');
   const recipeDir = path.join(base, RECIPE);
-  const contentsFile = path.join(recipeDir, 'contents.json');
+  const contentsFile = path.join(recipeDir, 'contents-by-tools.json');
   const layersDir = path.join(recipeDir, 'layers');
   // The rootfs is kept outside the recipe folder: debootstrap is the slow part and its recipe rarely changes.
   const rootfs = await cachedDir(path.join(base, 'rootfs', 'debian-12-minbase'), buildDebianRootfs);
