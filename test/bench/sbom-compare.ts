@@ -24,7 +24,12 @@ export interface EcosystemComparison {
   ours: number;
   syft: number;
   shared: number;
+  /** A few identities only one tool found, to tell a missing cataloguer from a naming difference. */
+  onlyOurs: string[];
+  onlySyft: string[];
 }
+
+const EXAMPLES = 5;
 
 const NO_PURL = '(no purl)';
 
@@ -66,6 +71,8 @@ export function compareCatalogues(ours: Catalogue, syft: Catalogue): EcosystemCo
   return ecosystems.map((ecosystem) => {
     const mine = ours.byEcosystem[ecosystem] ?? new Set<string>();
     const theirs = syft.byEcosystem[ecosystem] ?? new Set<string>();
-    return { ecosystem, ours: mine.size, syft: theirs.size, shared: [...mine].filter((key) => theirs.has(key)).length };
+    const onlyOurs = [...mine].filter((key) => !theirs.has(key)).sort();
+    const onlySyft = [...theirs].filter((key) => !mine.has(key)).sort();
+    return { ecosystem, ours: mine.size, syft: theirs.size, shared: mine.size - onlyOurs.length, onlyOurs: onlyOurs.slice(0, EXAMPLES), onlySyft: onlySyft.slice(0, EXAMPLES) };
   });
 }

@@ -9,59 +9,12 @@ import { getLab, githubRequests, workflowEnv } from '../lab/context.js';
 import { runActionStep } from './action-step.js';
 import type { Claims } from '../lab/context.js';
 import { runCli, signAs } from './cli-run.js';
+import { gateFile, manifestFor, registryOnlyEnv, releasePolicy } from './gate-run.js';
+import type { GateReport } from './gate-run.js';
 import { freshImage, labClient, uniqueRepository } from './fresh-image.js';
 import type { FreshImage } from './fresh-image.js';
 
-interface GateReport {
-  result: 'pass' | 'fail';
-  images: { ref: string; digest: string | null; locations: { file: string; line: number }[]; result: string; reasons: { code: string; message: string; fix: string }[] }[];
-}
-
 const vectors = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'vectors');
-
-function policyFlags(require = 'provenance'): string[] {
-  const lab = getLab();
-  return [
-    '--signer-repository',
-    'acme/app',
-    '--signer-workflow',
-    'acme/app/.github/workflows/release.yml',
-    '--allowed-refs',
-    'refs/heads/main,refs/tags/v*',
-    '--require',
-    require,
-    '--signer-issuer',
-    lab.github.oidcIssuer,
-    '--allowed-registries',
-    lab.registry.host,
-  ];
-}
-
-async function manifestFor(images: Record<string, string>, initImages: Record<string, string> = {}): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'manifests-'));
-  const file = path.join(dir, 'app.yaml');
-  const containers = (list: Record<string, string>) => Object.entries(list).map(([name, image]) => `        - name: ${name}\n          image: ${image}`).join('\n');
-  const init = Object.keys(initImages).length > 0 ? `      initContainers:\n${containers(initImages)}\n` : '';
-  await writeFile(
-    file,
-    `# the app\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n${init}      containers:\n${containers(images)}\n`,
-  );
-  return file;
-}
-
-/**
- * The job environment without GITHUB_TOKEN: the copies of one lab image share a digest, and GitHub's
- * attestations are listed by digest, so another test's attestation would answer for this one.
- */
-function registryOnlyEnv(): Record<string, string> {
-  const { GITHUB_TOKEN: _token, ...env } = getLab().env;
-  return env;
-}
-
-async function gate(file: string, flags = policyFlags()): Promise<{ exitCode: number; report: GateReport; stderr: string }> {
-  const result = await runCli(['gate', '--manifests', file, ...flags, '--json'], registryOnlyEnv());
-  return { exitCode: result.exitCode, report: JSON.parse(result.stdout) as GateReport, stderr: result.stderr };
-}
 
 async function signed(prefix: string, claims: Claims, sbom: 'generate' | 'none' = 'none'): Promise<FreshImage> {
   const image = await freshImage(getLab().images.debian, uniqueRepository(prefix));
@@ -136,7 +89,7 @@ describe('the gate, against images signed in the lab', () => {
     const good = images.good!;
     const file = await manifestFor({ app: good.reference });
     const out = await mkdtemp(path.join(tmpdir(), 'out-'));
-    const result = await runCli(['gate', '--manifests', file, ...policyFlags('provenance,sbom'), '--out', out, '--json'], registryOnlyEnv());
+    const result = await runCli(['gate', '--manifests', file, ...releasePolicy('provenance,sbom'), '--out', out, '--json'], registryOnlyEnv());
     const report = JSON.parse(result.stdout) as GateReport;
 
     expect(report.images[0]!.reasons).toEqual([]);
@@ -160,7 +113,7 @@ describe('the gate, against images signed in the lab', () => {
   ])('denies %s with reason %s', async (name, code, detail) => {
     const image = images[name]!;
     const file = await manifestFor({ app: image.reference });
-    const { exitCode, report } = await gate(file);
+    const { exitCode, report } = await gateFile(file, releasePolicy());
 
     expect(exitCode).toBe(1);
     expect(report.result).toBe('fail');
@@ -171,7 +124,7 @@ describe('the gate, against images signed in the lab', () => {
   });
 
   it('denies provenance without the SBOM the policy requires', async () => {
-    const { exitCode, report } = await gate(await manifestFor({ app: images['no-sbom']!.reference }), policyFlags('provenance,sbom'));
+    const { exitCode, report } = await gateFile(await manifestFor({ app: images['no-sbom']!.reference }), releasePolicy('provenance,sbom'));
 
     expect(exitCode).toBe(1);
     expect(report.images[0]!.reasons.map((reason) => reason.code)).toEqual(['missing-evidence']);
@@ -179,21 +132,21 @@ describe('the gate, against images signed in the lab', () => {
   });
 
   it('denies an SBOM whose subject is another digest', async () => {
-    const { exitCode, report } = await gate(await manifestFor({ app: images['foreign-sbom']!.reference }), policyFlags('provenance,sbom'));
+    const { exitCode, report } = await gateFile(await manifestFor({ app: images['foreign-sbom']!.reference }), releasePolicy('provenance,sbom'));
 
     expect(exitCode).toBe(1);
     expect(report.images[0]!.reasons.map((reason) => reason.code)).toContain('subject-mismatch');
   });
 
   it('denies a payload changed after signing', async () => {
-    const { exitCode, report } = await gate(await manifestFor({ app: images.tampered!.reference }));
+    const { exitCode, report } = await gateFile(await manifestFor({ app: images.tampered!.reference }), releasePolicy());
 
     expect(exitCode).toBe(1);
     expect(report.images[0]!.reasons.map((reason) => reason.message).join(' ')).toMatch(/SIGNATURE_INVALID|signature/i);
   });
 
   it('denies a bundle from a CA the trusted root does not hold', async () => {
-    const { exitCode, report } = await gate(await manifestFor({ app: images['public-good']!.reference }));
+    const { exitCode, report } = await gateFile(await manifestFor({ app: images['public-good']!.reference }), releasePolicy());
 
     expect(exitCode).toBe(1);
     expect(report.images[0]!.reasons.map((reason) => reason.message).join(' ')).toMatch(/CERTIFICATE_UNTRUSTED|sigstore-intermediate/);
@@ -202,7 +155,7 @@ describe('the gate, against images signed in the lab', () => {
   it('denies an image from a registry the policy does not allow', async () => {
     const lab = getLab();
     const elsewhere = `${lab.faultProxy.host}/${images.good!.repository}:1.0`;
-    const { exitCode, report } = await gate(await manifestFor({ app: elsewhere }));
+    const { exitCode, report } = await gateFile(await manifestFor({ app: elsewhere }), releasePolicy());
 
     expect(exitCode).toBe(1);
     expect(report.images[0]!.reasons.map((reason) => reason.code)).toEqual(['no-matching-rule']);
@@ -210,7 +163,7 @@ describe('the gate, against images signed in the lab', () => {
 
   it('fails the run for one unsigned initContainer beside signed containers, naming its line', async () => {
     const file = await manifestFor({ app: images.good!.reference }, { setup: images.unsigned!.reference });
-    const { exitCode, report } = await gate(file);
+    const { exitCode, report } = await gateFile(file, releasePolicy());
 
     expect(exitCode).toBe(1);
     const results = Object.fromEntries(report.images.map((image) => [image.ref, image]));
@@ -220,14 +173,14 @@ describe('the gate, against images signed in the lab', () => {
   });
 
   it('reports in audit mode and exits 0', async () => {
-    const { exitCode, report } = await gate(await manifestFor({ app: images.unsigned!.reference }), [...policyFlags(), '--mode', 'audit']);
+    const { exitCode, report } = await gateFile(await manifestFor({ app: images.unsigned!.reference }), [...releasePolicy(), '--mode', 'audit']);
 
     expect(exitCode).toBe(0);
     expect(report.images[0]!.result).toBe('fail');
   });
 
   it('fails closed with one line when the registry is unreachable', async () => {
-    const { exitCode, report } = await gate(await manifestFor({ app: `127.0.0.1:9/lab/app:1.0` }), [...policyFlags().slice(0, -2)]);
+    const { exitCode, report } = await gateFile(await manifestFor({ app: `127.0.0.1:9/lab/app:1.0` }), [...releasePolicy().slice(0, -2)]);
 
     expect(exitCode).toBe(1);
     expect(report.images[0]!.reasons[0]!.code).toBe('image-unresolved');
@@ -239,7 +192,7 @@ describe('the gate, against images signed in the lab', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'bad-'));
     const file = path.join(dir, 'bad.yaml');
     await writeFile(file, 'kind: Pod\nspec:\n  containers:\n    - image: [unclosed\n');
-    const result = await runCli(['gate', '--manifests', file, ...policyFlags()], registryOnlyEnv());
+    const result = await runCli(['gate', '--manifests', file, ...releasePolicy()], registryOnlyEnv());
 
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -263,8 +216,8 @@ rules:
     await writeFile(path.join(dir, 'pinned-id.yaml'), policy(', repository-id: "111"'));
     const file = await manifestFor({ app: images.good!.reference, multi: images.multi!.reference });
 
-    const passed = await gate(file, ['--policy', path.join(dir, 'policy.yaml')]);
-    const pinned = await gate(file, ['--policy', path.join(dir, 'pinned-id.yaml')]);
+    const passed = await gateFile(file, ['--policy', path.join(dir, 'policy.yaml')]);
+    const pinned = await gateFile(file, ['--policy', path.join(dir, 'pinned-id.yaml')]);
 
     expect(passed.report.images.flatMap((image) => image.reasons)).toEqual([]);
     expect(passed.exitCode).toBe(0);
@@ -284,7 +237,7 @@ rules:
     expect(signedToGitHub.exitCode, signedToGitHub.stderr).toBe(0);
 
     const file = await manifestFor({ app: image.reference });
-    const result = await runCli(['gate', '--manifests', file, ...policyFlags(), '--json'], { ...lab.env });
+    const result = await runCli(['gate', '--manifests', file, ...releasePolicy(), '--json'], { ...lab.env });
     const report = JSON.parse(result.stdout) as GateReport & { images: { evidence: { source: string }[] }[] };
 
     expect(report.images[0]!.reasons).toEqual([]);
@@ -375,7 +328,7 @@ describe('the gate on manifests without images', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'no-images-'));
     const file = path.join(dir, 'config.yaml');
     await writeFile(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  level: debug\n');
-    const result = await runCli(['gate', '--manifests', file, ...policyFlags()], registryOnlyEnv());
+    const result = await runCli(['gate', '--manifests', file, ...releasePolicy()], registryOnlyEnv());
 
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(`no image found in ${file}`);

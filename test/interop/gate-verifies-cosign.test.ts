@@ -7,7 +7,7 @@ import { getLab, mintIdToken } from '../lab/context.js';
 import type { Claims } from '../lab/context.js';
 import { freshImage, uniqueRepository } from '../integration/fresh-image.js';
 import type { FreshImage } from '../integration/fresh-image.js';
-import { gateImage, releasePolicy } from './gate-run.js';
+import { gateImage, releasePolicy } from '../integration/gate-run.js';
 import { copyToRegistry, runPeer } from './peers.js';
 
 type Format = 'bundle' | 'legacy';

@@ -6,7 +6,7 @@ import { runCli } from '../integration/cli-run.js';
 import { freshImage, labClient, uniqueRepository } from '../integration/fresh-image.js';
 import type { FreshImage } from '../integration/fresh-image.js';
 import { vectorPath, PROD_ROOT } from '../unit/verify/vectors.js';
-import { gateImage } from './gate-run.js';
+import { gateImage } from '../integration/gate-run.js';
 
 // vectors/MANIFEST.md, container-images: the two real bundles made for container images.
 const COSIGN_BUNDLE = vectorPath('container-images/cosign-oci-attestation.sigstore.json');
