@@ -2,7 +2,7 @@ import { gateCommand } from './cli/gate.js';
 import { policyCommand } from './cli/policy.js';
 import { sbomCommand } from './cli/sbom.js';
 import { signCommand } from './cli/sign.js';
-import { UsageError } from './cli/usage-error.js';
+import { UsageError } from './usage-error.js';
 import { verifyBundleCommand } from './cli/verify-bundle.js';
 import { verifyCommand } from './cli/verify.js';
 import { ManifestError } from './k8s/manifest-error.js';

@@ -6,7 +6,7 @@ import { renderDenials } from '../report/denial-message.js';
 import { toJsonReport } from '../report/json-report.js';
 import { engineContext } from './engine-context.js';
 import { policyFlagOptions, settingsFromFlags } from './policy-flags.js';
-import { readStdin } from './read-stdin.js';
+import { readStdin } from '../k8s/read-stdin.js';
 
 const help = `usage: image-passport gate --manifests <path|glob|->... (--policy <file> | --signer-repository R
          [--signer-workflow W] [--allowed-refs A,B] [--require provenance,sbom] [--allowed-registries X,Y])

@@ -1,5 +1,5 @@
 import type { GateSettings } from '../gate/gate-settings.js';
-import { splitList } from './usage-error.js';
+import { splitList } from '../usage-error.js';
 
 /** The policy flags gate and verify share. */
 export const policyFlagOptions = {

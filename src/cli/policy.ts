@@ -1,7 +1,7 @@
 import { describePolicy } from '../policy/describe.js';
 import { loadPolicyFile } from '../policy/policy-file.js';
 import schema from '../policy/schema.json';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 const help = `usage: image-passport policy check <file>   check a policy file and print it in plain words
        image-passport policy schema         print the policy file's JSON Schema`;

@@ -4,7 +4,7 @@ import { createRegistryClient } from '../oci/client.js';
 import { sbomsFor } from '../sign/sbom-statements.js';
 import { resolveSignTarget } from '../sign/subjects.js';
 import { parseImageReference, referenceTarget } from '../oci/reference.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 const help = `usage: image-passport sbom <image> [--platform linux/amd64] [--format spdx-json|cyclonedx-json] [-o file]
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadTrustMaterial, parseBundle, verifyArtifactBundle, VerificationFailure } from '../verify/index.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 const help = `usage: image-passport verify-bundle --bundle F (--artifact FILE | --digest sha256:…)
          --certificate-identity I --certificate-oidc-issuer O [--trusted-root R] [--key PEM]

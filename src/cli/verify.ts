@@ -5,7 +5,7 @@ import { renderDenials } from '../report/denial-message.js';
 import { toJsonReport } from '../report/json-report.js';
 import { engineContext } from './engine-context.js';
 import { policyFlagOptions, settingsFromFlags } from './policy-flags.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 const help = `usage: image-passport verify <image> (--policy <file> | --signer-repository R [--signer-workflow W]
          [--allowed-refs A,B] [--require provenance,sbom] [--allowed-registries X,Y])

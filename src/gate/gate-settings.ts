@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../usage-error.js';
 import { policyFromInputs } from '../policy/inline-inputs.js';
 import { loadPolicyFile } from '../policy/policy-file.js';
 import type { Policy } from '../policy/types.js';

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { readStdin } from '../cli/read-stdin.js';
-import { splitList } from '../cli/usage-error.js';
+import { readStdin } from '../k8s/read-stdin.js';
+import { splitList } from '../usage-error.js';
 import { createRegistryClient } from '../oci/client.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderDenials } from '../report/denial-message.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../usage-error.js';
 import type { RegistryClient } from '../oci/client.js';
 import type { OciManifest } from '../oci/manifest.js';
 import { detectSbomFormat } from '../sbom/detect-format.js';

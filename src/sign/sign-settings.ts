@@ -2,7 +2,7 @@ import { chooseSigningEndpoints, readRepositoryVisibility } from '../attest/endp
 import { decodeTokenClaims, getIdentityToken } from '../attest/oidc.js';
 import { buildProvenance, provenanceIssuer } from '../attest/provenance.js';
 import { AttestationSigner } from '../attest/sign.js';
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../usage-error.js';
 import { GitHubClient } from '../github/client.js';
 import type { RegistryClient } from '../oci/client.js';
 import { loadTrustMaterial } from '../verify/trust-root.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/usage-error.js';
+import { UsageError } from '../usage-error.js';
 import type { RegistryClient } from '../oci/client.js';
 import { isIndex } from '../oci/manifest.js';
 import type { Manifest, Platform } from '../oci/manifest.js';
