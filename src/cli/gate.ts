@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { policyForSettings } from '../gate/gate-settings.js';
+import { describePolicy } from '../policy/describe.js';
 import { runGate } from '../gate/run-gate.js';
 import { writeGateOutputs } from '../gate/write-outputs.js';
 import { renderDenials } from '../report/denial-message.js';
@@ -31,6 +32,7 @@ export async function gateCommand(args: string[]): Promise<number> {
   }
   const settings = settingsFromFlags(values, values.manifests ?? []);
   const policy = await policyForSettings(settings);
+  if (!values.json) for (const line of describePolicy(policy)) console.error(line);
   const run = await runGate({
     ...(await engineContext(settings)),
     manifests: settings.manifests,
@@ -42,7 +44,6 @@ export async function gateCommand(args: string[]): Promise<number> {
   if (values.json) {
     console.log(JSON.stringify(toJsonReport(run.result)));
   } else {
-    for (const line of run.result.policyDescription) console.error(line);
     for (const image of run.result.images) {
       if (image.result === 'pass') console.error(`pass  ${image.ref} → ${image.digest}`);
     }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { policyForSettings } from '../gate/gate-settings.js';
-import { judgeImage } from '../gate/run-gate.js';
+import { judgeImages } from '../gate/run-gate.js';
 import { renderDenials } from '../report/denial-message.js';
 import { toJsonReport } from '../report/json-report.js';
 import { engineContext } from './engine-context.js';
@@ -27,10 +27,10 @@ export async function verifyCommand(args: string[]): Promise<number> {
   const image = positionals[0]!;
   const settings = settingsFromFlags(values, [image]);
   const policy = await policyForSettings(settings);
-  const result = await judgeImage(image, [], { ...(await engineContext(settings)), policy });
-  const gate = { result: result.result, mode: policy.mode, policyDescription: [], images: [result] };
+  const [result] = await judgeImages([[image, []]], { ...(await engineContext(settings)), policy });
+  const gate = { result: result!.result, mode: policy.mode, policyDescription: [], images: [result!] };
   if (values.json) console.log(JSON.stringify(toJsonReport(gate)));
-  else if (result.result === 'pass') console.error(`pass  ${image} → ${result.digest}`);
+  else if (result!.result === 'pass') console.error(`pass  ${image} → ${result!.digest}`);
   else for (const line of renderDenials(gate)) console.error(`deny  ${line}`);
-  return result.result === 'pass' || policy.mode === 'audit' ? 0 : 1;
+  return result!.result === 'pass' || policy.mode === 'audit' ? 0 : 1;
 }

@@ -4,13 +4,13 @@ import type { ImageReference } from '../oci/reference.js';
 import { bundlesFromCosignTag } from './from-cosign-tags.js';
 import { localEvidenceFor } from './from-files.js';
 import type { LocalBundle } from './from-files.js';
-import { bundlesFromGitHub } from './from-github.js';
+import type { GitHubLookup } from './from-github.js';
 import { bundlesFromReferrers } from './from-referrers.js';
 import type { EvidenceSource, FoundBundle, FoundEvidence } from './types.js';
 
 export interface EvidenceSources {
   registry: RegistryClient;
-  /** GitHub's attestations API, asked for the owners the policy names. */
+  /** GitHub's attestations API, asked for the owners the policy names (see gitHubLookup). */
   github?: GitHubClient;
   localBundles: LocalBundle[];
 }
@@ -19,15 +19,21 @@ export interface EvidenceSources {
  * Every bundle any source holds for one digest. A source that fails is recorded, not fatal: another
  * source may still satisfy the policy, and if none does the denial says what could not be read.
  */
-export async function collectEvidence(sources: EvidenceSources, ref: ImageReference, digest: string, owners: string[]): Promise<FoundEvidence> {
+export async function collectEvidence(
+  sources: EvidenceSources,
+  github: GitHubLookup | undefined,
+  ref: ImageReference,
+  digest: string,
+  owners: string[],
+): Promise<FoundEvidence> {
   const evidence: FoundEvidence = { bundles: localEvidenceFor(digest, sources.localBundles), errors: [] };
   const attempts: [EvidenceSource, Promise<FoundEvidence | FoundBundle[]>][] = [
     ['referrers', bundlesFromReferrers(sources.registry, ref, digest)],
     ['cosign-att', bundlesFromCosignTag(sources.registry, ref, digest, 'att')],
     ['cosign-sig', bundlesFromCosignTag(sources.registry, ref, digest, 'sig')],
   ];
-  if (sources.github) {
-    for (const owner of owners) attempts.push(['github-api', bundlesFromGitHub(sources.github, owner, digest)]);
+  if (github) {
+    for (const owner of owners) attempts.push(['github-api', github.bundlesFor(owner, digest)]);
   }
   const settled = await Promise.allSettled(attempts.map(([, attempt]) => attempt));
   settled.forEach((outcome, index) => {

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { readStdin } from '../k8s/read-stdin.js';
 import { splitList } from '../usage-error.js';
 import { createRegistryClient } from '../oci/client.js';
+import { describePolicy } from '../policy/describe.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderDenials } from '../report/denial-message.js';
 import { renderSummary } from '../report/summary.js';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     bundles: core.getMultilineInput('bundles'),
   };
   const policy = await policyForSettings(settings);
+  for (const line of describePolicy(policy)) core.info(line);
   const githubToken = core.getInput('github-token') || process.env.GITHUB_TOKEN;
   if (githubToken) core.setSecret(githubToken);
 
@@ -43,7 +45,6 @@ async function main(): Promise<void> {
     policy,
   });
 
-  for (const line of run.result.policyDescription) core.info(line);
   const outDir = core.getInput('out-dir') || `${process.env.RUNNER_TEMP ?? '.'}/image-passport`;
   const written = await writeGateOutputs(outDir, run);
   core.setOutput('result', run.result.result);

@@ -1,3 +1,4 @@
+import { gitHubLookup } from '../evidence/from-github.js';
 import { readManifests } from '../k8s/read-manifests.js';
 import { findImages } from '../k8s/find-images.js';
 import { ManifestError } from '../k8s/manifest-error.js';
@@ -6,11 +7,11 @@ import { pinManifests } from '../k8s/pin.js';
 import { describePolicy } from '../policy/describe.js';
 import { evaluateImage } from '../policy/evaluate.js';
 import { selectRule } from '../policy/select-rule.js';
-import type { AttestationEvidence, Policy, Reason } from '../policy/types.js';
+import type { Policy, Reason } from '../policy/types.js';
 import type { GateResult, ImageResult } from '../report/gate-result.js';
 import { resolveImage } from './resolve-image.js';
 import type { ResolvedImage } from './resolve-image.js';
-import { gatherVerifiedEvidence } from './verified-evidence.js';
+import { evidenceDigests, gatherVerifiedEvidence, ownersOf } from './verified-evidence.js';
 import type { EvidenceContext } from './verified-evidence.js';
 import { mapWithConcurrency } from './pool.js';
 
@@ -37,11 +38,7 @@ export async function runGate(options: GateOptions): Promise<GateRun> {
     // Passing a deploy with nothing checked would hide a manifests input that names the wrong files.
     throw new ManifestError(`manifests: no image found in ${files.map((file) => file.path).join(', ')} — check that the manifests input names the rendered manifests`);
   }
-  const byImage = groupByImage(occurrences);
-
-  const images = await mapWithConcurrency([...byImage], options.concurrency ?? 8, async ([image, where]) =>
-    judgeImage(image, where, options),
-  );
+  const images = await judgeImages([...groupByImage(occurrences)], options);
 
   const failed = images.some((image) => image.result === 'fail');
   const result: GateResult = {
@@ -57,36 +54,54 @@ export async function runGate(options: GateOptions): Promise<GateRun> {
   return { result, pinned: pinManifests(files, pins) };
 }
 
-/** One image, resolved, its evidence verified and judged; `where` are its places in the manifests. */
-export async function judgeImage(image: string, where: ImageOccurrence[], options: Omit<GateOptions, 'manifests' | 'cwd'>): Promise<ImageResult> {
-  const locations = where.map(({ file, line, column }) => ({ file, line, column }));
-  let resolved: ResolvedImage;
-  try {
-    resolved = await resolveImage(image, options.registry);
-  } catch (error) {
-    return { ref: image, locations, result: 'fail', evidence: [], reasons: [unresolvedReason(error)] };
+type Resolution = { resolved: ResolvedImage } | { error: unknown };
+
+/**
+ * Resolves every distinct image first, so GitHub can be asked for all their digests in one bulk
+ * request per owner; then verifies and judges each image. `where` are an image's manifest places.
+ */
+export async function judgeImages(images: [string, ImageOccurrence[]][], options: Omit<GateOptions, 'manifests' | 'cwd'>): Promise<ImageResult[]> {
+  const concurrency = options.concurrency ?? 8;
+  const resolutions = await mapWithConcurrency(images, concurrency, async ([image]): Promise<Resolution> => {
+    try {
+      return { resolved: await resolveImage(image, options.registry) };
+    } catch (error) {
+      return { error };
+    }
+  });
+  const github = options.github ? gitHubLookup(options.github, wantedFromGitHub(resolutions, options.policy)) : undefined;
+  return mapWithConcurrency(images.map((entry, index) => [entry, resolutions[index]!] as const), concurrency, async ([[image, where], resolution]) => {
+    const locations = where.map(({ file, line, column }) => ({ file, line, column }));
+    if ('error' in resolution) return { ref: image, locations, result: 'fail', evidence: [], reasons: [unresolvedReason(resolution.error)] };
+    const { resolved } = resolution;
+    const selected = selectRule(options.policy, resolved.name);
+    const { attestations, evidenceErrors } = selected
+      ? await gatherVerifiedEvidence(resolved, options.policy, selected.rule, options, github)
+      : { attestations: [], evidenceErrors: [] };
+    const verdict = evaluateImage(
+      options.policy,
+      { reference: image, name: resolved.name, digest: resolved.digest, isIndex: resolved.platformDigests.length > 0, platformDigests: resolved.platformDigests },
+      attestations,
+      evidenceErrors,
+    );
+    return { ref: image, digest: resolved.digest, locations, result: verdict.result, signer: verdict.signer, evidence: verdict.evidence, reasons: verdict.reasons };
+  });
+}
+
+/** Owner → digests, for the owners each image's rule names. */
+function wantedFromGitHub(resolutions: Resolution[], policy: Policy): Map<string, Set<string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const resolution of resolutions) {
+    if (!('resolved' in resolution)) continue;
+    const selected = selectRule(policy, resolution.resolved.name);
+    if (!selected) continue;
+    for (const owner of ownersOf(selected.rule)) {
+      const digests = wanted.get(owner) ?? new Set<string>();
+      for (const digest of evidenceDigests(resolution.resolved, selected.rule)) digests.add(digest);
+      wanted.set(owner, digests);
+    }
   }
-  const selected = selectRule(options.policy, resolved.name);
-  let attestations: AttestationEvidence[] = [];
-  let evidenceErrors: { source: string; message: string }[] = [];
-  if (selected) {
-    ({ attestations, evidenceErrors } = await gatherVerifiedEvidence(resolved, options.policy, selected.rule, options));
-  }
-  const verdict = evaluateImage(
-    options.policy,
-    { reference: image, name: resolved.name, digest: resolved.digest, isIndex: resolved.platformDigests.length > 0, platformDigests: resolved.platformDigests },
-    attestations,
-    evidenceErrors,
-  );
-  return {
-    ref: image,
-    digest: resolved.digest,
-    locations,
-    result: verdict.result,
-    signer: verdict.signer,
-    evidence: verdict.evidence,
-    reasons: verdict.reasons,
-  };
+  return wanted;
 }
 
 function groupByImage(occurrences: ImageOccurrence[]): Map<string, ImageOccurrence[]> {

@@ -1,4 +1,5 @@
 import { collectEvidence } from '../evidence/collect.js';
+import type { GitHubLookup } from '../evidence/from-github.js';
 import type { EvidenceSources } from '../evidence/collect.js';
 import { simpleSigningSubject } from '../evidence/from-cosign-tags.js';
 import type { EvidenceError, FoundBundle } from '../evidence/types.js';
@@ -23,11 +24,16 @@ export interface VerifiedEvidence {
  * for each platform manifest. Bundles that verify become evidence with the digests their statement
  * names; the rest are kept as errors for the denial.
  */
-export async function gatherVerifiedEvidence(image: ResolvedImage, policy: Policy, rule: PolicyRule, context: EvidenceContext): Promise<VerifiedEvidence> {
+export async function gatherVerifiedEvidence(
+  image: ResolvedImage,
+  policy: Policy,
+  rule: PolicyRule,
+  context: EvidenceContext,
+  github: GitHubLookup | undefined,
+): Promise<VerifiedEvidence> {
   const trust = context.trustFor(rule.trust ?? policy.trust);
-  const digests = rule.platforms === 'index' ? [image.digest] : [image.digest, ...image.platformDigests];
   const owners = ownersOf(rule);
-  const found = await Promise.all(digests.map((digest) => collectEvidence(context, image.ref, digest, owners)));
+  const found = await Promise.all(evidenceDigests(image, rule).map((digest) => collectEvidence(context, github, image.ref, digest, owners)));
   const verified: VerifiedEvidence = { attestations: [], evidenceErrors: found.flatMap((evidence) => evidence.errors) };
   for (const bundle of found.flatMap((evidence) => evidence.bundles)) {
     try {
@@ -70,11 +76,18 @@ function verifyFound(found: FoundBundle, trust: LoadedTrust): VerifiedFacts {
   return { signer: signer.identity, predicateType: COSIGN_SIGNATURE, subjectDigests: [simpleSigningSubject(found.signedPayload)] };
 }
 
+/** The digests whose evidence a rule looks at: the index alone, or its platform manifests too. */
+export function evidenceDigests(image: ResolvedImage, rule: PolicyRule): string[] {
+  return rule.platforms === 'index' ? [image.digest] : [image.digest, ...image.platformDigests];
+}
+
 /** GitHub's API is asked per owner: the owners the rule's signer names. */
-function ownersOf(rule: PolicyRule): string[] {
+export function ownersOf(rule: PolicyRule): string[] {
   const owners = new Set<string>();
   const { signer } = rule;
-  if (signer?.owner) owners.add(signer.owner.toLowerCase());
-  if (signer?.repository) owners.add(signer.repository.split('/')[0]!.toLowerCase());
+  const ownerOf = (repository: string) => repository.replace(/^https:\/\/[^/]+\//, '').split('/')[0]!.toLowerCase();
+  if (signer.owner) owners.add(signer.owner.toLowerCase());
+  if (signer.repository) owners.add(ownerOf(signer.repository));
+  if (signer.workflow) owners.add(ownerOf(signer.workflow.repository));
   return [...owners];
 }

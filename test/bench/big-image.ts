@@ -8,7 +8,7 @@ import { buildDebTree } from './deb-tree.js';
 
 /** Bump when a recipe changes: the cache is keyed by it. */
 const RECIPE = 'v2';
-/** With their dependencies about 165 packages and 780 MB installed on top of the lab's 88-package minbase. */
+/** With their dependencies 166 packages and 780 MB installed on top of the lab's 88-package minbase. */
 const DEBIAN_PACKAGES = ['build-essential', 'curl', 'git', 'imagemagick', 'openjdk-17-jre-headless', 'python3', 'python3-numpy', 'ruby', 'vim'];
 const NPM_PACKAGES = {
   axios: '1.7.9',
@@ -47,11 +47,14 @@ async function buildPythonTree(dir: string): Promise<void> {
   await run('python3', ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-compile', '--only-binary=:all:', '--target', path.join(dir, PYTHON_SITE), ...PYTHON_PACKAGES]);
 }
 
-async function uncompressedSize(layer: LayerFile): Promise<number> {
-  const sizeFile = `${layer.path}.uncompressed`;
-  if (existsSync(sizeFile)) return Number(await readFile(sizeFile, 'utf8'));
+/** Uncompressed tar sizes by layer digest, remembered in the bench's cache so a layer is unpacked once. */
+async function uncompressedSize(recipeDir: string, layer: LayerFile): Promise<number> {
+  const sizesFile = path.join(recipeDir, 'uncompressed-sizes.json');
+  const sizes = existsSync(sizesFile) ? (JSON.parse(await readFile(sizesFile, 'utf8')) as Record<string, number>) : {};
+  const known = sizes[layer.digest];
+  if (known !== undefined) return known;
   const bytes = Number((await run('sh', ['-c', 'gzip -dc "$1" | wc -c', 'sh', layer.path])).trim());
-  await writeFile(sizeFile, String(bytes));
+  await writeFile(sizesFile, `${JSON.stringify({ ...sizes, [layer.digest]: bytes }, null, 2)}\n`);
   return bytes;
 }
 
@@ -97,7 +100,7 @@ export async function pushBigImage(cacheDir: string, debianLayer: LabLayer, debi
   );
   const digest = await pusher.putManifest(BENCH_REPOSITORY, '1.0', manifest, 'application/vnd.oci.image.manifest.v1+json');
   let uncompressedBytes = 0;
-  for (const layer of layers) uncompressedBytes += await uncompressedSize(layer);
+  for (const layer of layers) uncompressedBytes += await uncompressedSize(recipeDir, layer);
   return {
     reference: `${target.host}/${BENCH_REPOSITORY}:1.0`,
     digestReference: `${target.host}/${BENCH_REPOSITORY}@${digest}`,

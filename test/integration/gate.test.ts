@@ -195,8 +195,10 @@ describe('the gate, against images signed in the lab', () => {
     const result = await runCli(['gate', '--manifests', file, ...releasePolicy()], registryOnlyEnv());
 
     expect(result.exitCode).toBe(2);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain(`${file}:`);
+    const errors = result.stderr.split('\n').filter((line) => line.startsWith('image-passport:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`${file}:\\d+:\\d+: .* — fix the YAML`));
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
   it('applies a policy file: first matching rule wins, and an index needs its SBOM on each platform', async () => {
@@ -237,12 +239,15 @@ rules:
     expect(signedToGitHub.exitCode, signedToGitHub.stderr).toBe(0);
 
     const file = await manifestFor({ app: image.reference });
+    const before = (await githubRequests()).at(-1)?.seq ?? 0;
     const result = await runCli(['gate', '--manifests', file, ...releasePolicy(), '--json'], { ...lab.env });
+    const asked = await githubRequests({ since: before });
     const report = JSON.parse(result.stdout) as GateReport & { images: { evidence: { source: string }[] }[] };
 
     expect(report.images[0]!.reasons).toEqual([]);
     expect(report.images[0]!.evidence.map((evidence) => evidence.source)).toContain('github-api');
     expect(result.exitCode).toBe(0);
+    expect(asked.map((request) => `${request.method} ${request.path}`)).toContain('POST /orgs/acme/attestations/bulk-list');
   });
 
   it('as a workflow step under Node 24: passes, outputs the pinned manifests and posts a check run on the PR head', async () => {
