@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export IMAGE_PASSPORT_CACHE="${IMAGE_PASSPORT_CACHE:-$HOME/.cache/image-passport}"
 
-debian_packages=(docker-registry debootstrap zstd rpm zip unzip binutils)
+debian_packages=(docker-registry debootstrap zstd rpm zip unzip binutils time)
 missing=()
 for package in "${debian_packages[@]}"; do
   dpkg-query -W -f '${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

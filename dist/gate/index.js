@@ -52143,7 +52143,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/cli/read-stdin.ts
+;// CONCATENATED MODULE: ./src/k8s/read-stdin.ts
 /** The whole of standard input, for `-` among the manifests. */
 async function readStdin() {
     const chunks = [];
@@ -52152,7 +52152,7 @@ async function readStdin() {
     return Buffer.concat(chunks).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/cli/usage-error.ts
+;// CONCATENATED MODULE: ./src/usage-error.ts
 /** A mistake in how the command was called or configured: exit code 2, one line, no stack. */
 class UsageError extends Error {
     name = 'UsageError';
@@ -53596,66 +53596,6 @@ function createRegistryClient(options = {}, env = process.env) {
     return new RegistryClient({ env, ...options, insecureRegistries: [...fromEnv, ...(options.insecureRegistries ?? [])] });
 }
 
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-/** One annotation per place a denied image is written, on its manifest line. */
-function annotationsFor(result) {
-    return result.images
-        .filter((image) => image.result === 'fail')
-        .flatMap((image) => image.locations.map((location) => ({
-        file: location.file,
-        line: location.line,
-        column: location.column,
-        title: `image-passport: ${image.ref} denied`,
-        message: image.reasons.map((reason) => `${image.ref}: ${reason.message} — ${reason.fix}`).join('\n'),
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/report/denial-message.ts
-/** `ghcr.io/acme/app:1.2.3 (k8s/app.yaml:21): <reason> — <fix>` */
-function denialMessage(image, reason) {
-    const where = image.locations.length > 0 ? ` (${image.locations.map((location) => `${location.file}:${location.line}`).join(', ')})` : '';
-    return `${image.ref}${where}: ${reason.message} — ${reason.fix}`;
-}
-/** One line per reason the image was denied. */
-function denialMessages(image) {
-    return image.reasons.map((reason) => denialMessage(image, reason));
-}
-/** Every denial of the run, image by image. */
-function renderDenials(result) {
-    return result.images.filter((image) => image.result === 'fail').flatMap(denialMessages);
-}
-
-;// CONCATENATED MODULE: ./src/policy/predicate-types.ts
-const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
-const COSIGN_SIGNATURE = 'https://sigstore.dev/cosign/sign/v1';
-const SPDX = ['https://spdx.dev/Document', 'https://spdx.dev/Document/v2.2', 'https://spdx.dev/Document/v2.3'];
-const CYCLONEDX = ['https://cyclonedx.org/bom', 'https://cyclonedx.org/bom/v1.4', 'https://cyclonedx.org/bom/v1.5', 'https://cyclonedx.org/bom/v1.6'];
-/** The short names a policy may use in `require`, and the predicate types each accepts. */
-const REQUIREMENT_NAMES = {
-    provenance: [SLSA_PROVENANCE_V1],
-    sbom: [...SPDX, ...CYCLONEDX],
-    signature: [COSIGN_SIGNATURE],
-};
-const LABELS = {
-    provenance: 'SLSA provenance v1',
-    sbom: 'an SBOM (SPDX or CycloneDX)',
-    signature: 'a cosign signature',
-};
-function requirementLabel(name) {
-    return LABELS[name] ?? `an attestation of type ${name}`;
-}
-function predicateTypeLabel(predicateType) {
-    if (predicateType === SLSA_PROVENANCE_V1)
-        return 'SLSA provenance v1';
-    if (SPDX.includes(predicateType))
-        return 'SPDX SBOM';
-    if (CYCLONEDX.includes(predicateType))
-        return 'CycloneDX SBOM';
-    if (predicateType === COSIGN_SIGNATURE)
-        return 'cosign signature';
-    return predicateType;
-}
-
 ;// CONCATENATED MODULE: ./src/policy/policy-error.ts
 /** A policy the gate cannot use; the message is one line naming the file:line or input, the field and the fix. */
 class PolicyError extends Error {
@@ -53745,6 +53685,37 @@ function matchesTriggerPattern(pattern, trigger) {
 /** GitHub owner and repository names are case-insensitive. */
 function sameGitHubName(a, b) {
     return a.toLowerCase() === b.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/policy/predicate-types.ts
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+const COSIGN_SIGNATURE = 'https://sigstore.dev/cosign/sign/v1';
+const SPDX = ['https://spdx.dev/Document', 'https://spdx.dev/Document/v2.2', 'https://spdx.dev/Document/v2.3'];
+const CYCLONEDX = ['https://cyclonedx.org/bom', 'https://cyclonedx.org/bom/v1.4', 'https://cyclonedx.org/bom/v1.5', 'https://cyclonedx.org/bom/v1.6'];
+/** The short names a policy may use in `require`, and the predicate types each accepts. */
+const REQUIREMENT_NAMES = {
+    provenance: [SLSA_PROVENANCE_V1],
+    sbom: [...SPDX, ...CYCLONEDX],
+    signature: [COSIGN_SIGNATURE],
+};
+const LABELS = {
+    provenance: 'SLSA provenance v1',
+    sbom: 'an SBOM (SPDX or CycloneDX)',
+    signature: 'a cosign signature',
+};
+function requirementLabel(name) {
+    return LABELS[name] ?? `an attestation of type ${name}`;
+}
+function predicateTypeLabel(predicateType) {
+    if (predicateType === SLSA_PROVENANCE_V1)
+        return 'SLSA provenance v1';
+    if (SPDX.includes(predicateType))
+        return 'SPDX SBOM';
+    if (CYCLONEDX.includes(predicateType))
+        return 'CycloneDX SBOM';
+    if (predicateType === COSIGN_SIGNATURE)
+        return 'cosign signature';
+    return predicateType;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/field-values.ts
@@ -53930,6 +53901,92 @@ function safeIssuer(issuer) {
     catch {
         return GITHUB_ISSUER;
     }
+}
+
+;// CONCATENATED MODULE: ./src/policy/describe.ts
+
+
+
+/** The policy in plain words, one line each, as the gate prints it before anything else. */
+function describePolicy(policy) {
+    const lines = [
+        `Policy from ${policy.source === 'inputs' ? 'the action inputs' : policy.source}, mode ${policy.mode}: ${policy.mode === 'enforce' ? 'any denied image fails the run' : 'denied images are reported, the run does not fail'}.`,
+        `Trusted roots: ${describeTrust(policy.trust)}.`,
+    ];
+    policy.rules.forEach((rule, index) => lines.push(...describeRule(rule, index + 1)));
+    lines.push('An image that no rule matches is denied.');
+    return lines;
+}
+function describeRule(rule, number) {
+    const { signer } = rule;
+    const lines = [`Rule ${number}: images ${rule.images.join(', ')}${number > 1 ? ' (not matched by an earlier rule)' : ''}`];
+    let who;
+    if (signer.workflow) {
+        who = `the workflow ${signer.workflow.repository}/${signer.workflow.path}${signer.workflow.ref ? ` at ${describeRefPattern(signer.workflow.ref)}` : ''}`;
+        who += signer.repository ? ` run for ${signer.repository}` : ' run for any repository that calls it';
+    }
+    else if (signer.repository) {
+        who = `a workflow of ${signer.repository}`;
+    }
+    else if (signer.owner) {
+        who = `a workflow of a repository owned by ${signer.owner}`;
+    }
+    else {
+        who = 'a workflow';
+    }
+    if (signer.owner && (signer.workflow || signer.repository))
+        who += ` (owner ${signer.owner})`;
+    const where = signer.issuer === GITHUB_ISSUER ? 'on GitHub Actions' : `with identities from ${signer.issuer}`;
+    lines.push(`  must be signed ${where} by ${who},`);
+    lines.push(`  ${signer.refs ? `from ${signer.refs.map(describeRefPattern).join(' or ')}` : 'from any branch or tag'}${signer.commit ? `, at commit ${signer.commit}` : ''},`);
+    const pins = [signer.repositoryId && `repository id ${signer.repositoryId}`, signer.ownerId && `owner id ${signer.ownerId}`].filter(Boolean);
+    if (pins.length > 0)
+        lines.push(`  with ${pins.join(' and ')} (a re-created repository or account of the same name does not pass),`);
+    const runner = signer.runner === 'any' ? 'on any runner' : `on a ${signer.runner} runner`;
+    const triggers = signer.triggers.allow ? `only from ${signer.triggers.allow.join(', ')} events` : `not from ${signer.triggers.deny.join(', ')} events`;
+    lines.push(`  ${runner}, ${triggers};`);
+    lines.push(`  requires ${rule.require.map((requirement) => requirementLabel(requirement.name)).join(' and ')}, each attested for the image's own digest by that signer;`);
+    lines.push(`  for a multi-platform index, ${describePlatforms(rule.platforms)}${rule.trust ? `; trusted roots for this rule: ${describeTrust(rule.trust)}` : ''}.`);
+    return lines;
+}
+function describePlatforms(platforms) {
+    if (platforms === 'each')
+        return 'every platform manifest needs its own evidence';
+    if (platforms === 'any')
+        return 'evidence on the index or on any of its platform manifests counts';
+    return 'the evidence must be on the index digest itself';
+}
+function describeTrust(trust) {
+    return trust.map((spec) => (spec === 'public-good' ? 'Sigstore public-good' : spec === 'github' ? "GitHub's Sigstore" : `the trusted root in ${spec.path}`)).join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+/** One annotation per place a denied image is written, on its manifest line. */
+function annotationsFor(result) {
+    return result.images
+        .filter((image) => image.result === 'fail')
+        .flatMap((image) => image.locations.map((location) => ({
+        file: location.file,
+        line: location.line,
+        column: location.column,
+        title: `image-passport: ${image.ref} denied`,
+        message: image.reasons.map((reason) => `${image.ref}: ${reason.message} — ${reason.fix}`).join('\n'),
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/report/denial-message.ts
+/** `ghcr.io/acme/app:1.2.3 (k8s/app.yaml:21): <reason> — <fix>` */
+function denialMessage(image, reason) {
+    const where = image.locations.length > 0 ? ` (${image.locations.map((location) => `${location.file}:${location.line}`).join(', ')})` : '';
+    return `${image.ref}${where}: ${reason.message} — ${reason.fix}`;
+}
+/** One line per reason the image was denied. */
+function denialMessages(image) {
+    return image.reasons.map((reason) => denialMessage(image, reason));
+}
+/** Every denial of the run, image by image. */
+function renderDenials(result) {
+    return result.images.filter((image) => image.result === 'fail').flatMap(denialMessages);
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -55002,6 +55059,33 @@ async function headShaOf(eventPath) {
     catch {
         return undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./src/evidence/from-github.ts
+/**
+ * One bulk-list request per owner covers every digest the run will look up (GitHub takes 1024 a
+ * request); a digest nobody announced falls back to the per-digest list.
+ */
+function gitHubLookup(github, wanted) {
+    const bulk = new Map();
+    return {
+        async bundlesFor(owner, digest) {
+            const key = owner.toLowerCase();
+            const digests = wanted.get(key);
+            let attestations;
+            if (digests?.has(digest)) {
+                if (!bulk.has(key))
+                    bulk.set(key, github.bulkListAttestations(owner, [...digests]));
+                attestations = (await bulk.get(key)).get(digest) ?? [];
+            }
+            else {
+                attestations = await github.listAttestations({ owner, digest });
+            }
+            return attestations.flatMap((attestation, index) => attestation.bundle === undefined
+                ? []
+                : [{ source: 'github-api', forDigest: digest, location: `GitHub attestation ${index + 1} of ${owner} for ${digest}`, bundle: attestation.bundle }]);
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: external "url"
@@ -56139,63 +56223,6 @@ function renderScalar(image, value) {
         default:
             throw new manifest_error_ManifestError(`${image.file}:${image.line}:${image.column}: ${image.image} is written as a block scalar, which cannot be pinned in place — write the image on one line`);
     }
-}
-
-;// CONCATENATED MODULE: ./src/policy/describe.ts
-
-
-
-/** The policy in plain words, one line each, as the gate prints it before anything else. */
-function describePolicy(policy) {
-    const lines = [
-        `Policy from ${policy.source === 'inputs' ? 'the action inputs' : policy.source}, mode ${policy.mode}: ${policy.mode === 'enforce' ? 'any denied image fails the run' : 'denied images are reported, the run does not fail'}.`,
-        `Trusted roots: ${describeTrust(policy.trust)}.`,
-    ];
-    policy.rules.forEach((rule, index) => lines.push(...describeRule(rule, index + 1)));
-    lines.push('An image that no rule matches is denied.');
-    return lines;
-}
-function describeRule(rule, number) {
-    const { signer } = rule;
-    const lines = [`Rule ${number}: images ${rule.images.join(', ')}${number > 1 ? ' (not matched by an earlier rule)' : ''}`];
-    let who;
-    if (signer.workflow) {
-        who = `the workflow ${signer.workflow.repository}/${signer.workflow.path}${signer.workflow.ref ? ` at ${describeRefPattern(signer.workflow.ref)}` : ''}`;
-        who += signer.repository ? ` run for ${signer.repository}` : ' run for any repository that calls it';
-    }
-    else if (signer.repository) {
-        who = `a workflow of ${signer.repository}`;
-    }
-    else if (signer.owner) {
-        who = `a workflow of a repository owned by ${signer.owner}`;
-    }
-    else {
-        who = 'a workflow';
-    }
-    if (signer.owner && (signer.workflow || signer.repository))
-        who += ` (owner ${signer.owner})`;
-    const where = signer.issuer === GITHUB_ISSUER ? 'on GitHub Actions' : `with identities from ${signer.issuer}`;
-    lines.push(`  must be signed ${where} by ${who},`);
-    lines.push(`  ${signer.refs ? `from ${signer.refs.map(describeRefPattern).join(' or ')}` : 'from any branch or tag'}${signer.commit ? `, at commit ${signer.commit}` : ''},`);
-    const pins = [signer.repositoryId && `repository id ${signer.repositoryId}`, signer.ownerId && `owner id ${signer.ownerId}`].filter(Boolean);
-    if (pins.length > 0)
-        lines.push(`  with ${pins.join(' and ')} (a re-created repository or account of the same name does not pass),`);
-    const runner = signer.runner === 'any' ? 'on any runner' : `on a ${signer.runner} runner`;
-    const triggers = signer.triggers.allow ? `only from ${signer.triggers.allow.join(', ')} events` : `not from ${signer.triggers.deny.join(', ')} events`;
-    lines.push(`  ${runner}, ${triggers};`);
-    lines.push(`  requires ${rule.require.map((requirement) => requirementLabel(requirement.name)).join(' and ')}, each attested for the image's own digest by that signer;`);
-    lines.push(`  for a multi-platform index, ${describePlatforms(rule.platforms)}${rule.trust ? `; trusted roots for this rule: ${describeTrust(rule.trust)}` : ''}.`);
-    return lines;
-}
-function describePlatforms(platforms) {
-    if (platforms === 'each')
-        return 'every platform manifest needs its own evidence';
-    if (platforms === 'any')
-        return 'evidence on the index or on any of its platform manifests counts';
-    return 'the evidence must be on the index digest itself';
-}
-function describeTrust(trust) {
-    return trust.map((spec) => (spec === 'public-good' ? 'Sigstore public-good' : spec === 'github' ? "GitHub's Sigstore" : `the trusted root in ${spec.path}`)).join(', ');
 }
 
 ;// CONCATENATED MODULE: ./src/policy/signer-check.ts
@@ -57396,15 +57423,6 @@ function messageSignatureOf(layer) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/evidence/from-github.ts
-/** Bundles GitHub's attestations API holds for a digest, for the owner when one is known. */
-async function bundlesFromGitHub(github, owner, digest) {
-    const attestations = await github.listAttestations({ owner, digest });
-    return attestations.flatMap((attestation, index) => attestation.bundle === undefined
-        ? []
-        : [{ source: 'github-api', forDigest: digest, location: `GitHub attestation ${index + 1} of ${owner} for ${digest}`, bundle: attestation.bundle }]);
-}
-
 ;// CONCATENATED MODULE: ./src/oci/referrers.ts
 
 
@@ -57583,21 +57601,20 @@ async function bundlesFromReferrers(registry, ref, digest) {
 
 
 
-
 /**
  * Every bundle any source holds for one digest. A source that fails is recorded, not fatal: another
  * source may still satisfy the policy, and if none does the denial says what could not be read.
  */
-async function collectEvidence(sources, ref, digest, owners) {
+async function collectEvidence(sources, github, ref, digest, owners) {
     const evidence = { bundles: localEvidenceFor(digest, sources.localBundles), errors: [] };
     const attempts = [
         ['referrers', bundlesFromReferrers(sources.registry, ref, digest)],
         ['cosign-att', bundlesFromCosignTag(sources.registry, ref, digest, 'att')],
         ['cosign-sig', bundlesFromCosignTag(sources.registry, ref, digest, 'sig')],
     ];
-    if (sources.github) {
+    if (github) {
         for (const owner of owners)
-            attempts.push(['github-api', bundlesFromGitHub(sources.github, owner, digest)]);
+            attempts.push(['github-api', github.bundlesFor(owner, digest)]);
     }
     const settled = await Promise.allSettled(attempts.map(([, attempt]) => attempt));
     settled.forEach((outcome, index) => {
@@ -57626,11 +57643,10 @@ async function collectEvidence(sources, ref, digest, owners) {
  * for each platform manifest. Bundles that verify become evidence with the digests their statement
  * names; the rest are kept as errors for the denial.
  */
-async function gatherVerifiedEvidence(image, policy, rule, context) {
+async function gatherVerifiedEvidence(image, policy, rule, context, github) {
     const trust = context.trustFor(rule.trust ?? policy.trust);
-    const digests = rule.platforms === 'index' ? [image.digest] : [image.digest, ...image.platformDigests];
     const owners = ownersOf(rule);
-    const found = await Promise.all(digests.map((digest) => collectEvidence(context, image.ref, digest, owners)));
+    const found = await Promise.all(evidenceDigests(image, rule).map((digest) => collectEvidence(context, github, image.ref, digest, owners)));
     const verified = { attestations: [], evidenceErrors: found.flatMap((evidence) => evidence.errors) };
     for (const bundle of found.flatMap((evidence) => evidence.bundles)) {
         try {
@@ -57672,14 +57688,21 @@ function verifyFound(found, trust) {
     }
     return { signer: signer.identity, predicateType: COSIGN_SIGNATURE, subjectDigests: [simpleSigningSubject(found.signedPayload)] };
 }
+/** The digests whose evidence a rule looks at: the index alone, or its platform manifests too. */
+function evidenceDigests(image, rule) {
+    return rule.platforms === 'index' ? [image.digest] : [image.digest, ...image.platformDigests];
+}
 /** GitHub's API is asked per owner: the owners the rule's signer names. */
 function ownersOf(rule) {
     const owners = new Set();
     const { signer } = rule;
-    if (signer?.owner)
+    const ownerOf = (repository) => repository.replace(/^https:\/\/[^/]+\//, '').split('/')[0].toLowerCase();
+    if (signer.owner)
         owners.add(signer.owner.toLowerCase());
-    if (signer?.repository)
-        owners.add(signer.repository.split('/')[0].toLowerCase());
+    if (signer.repository)
+        owners.add(ownerOf(signer.repository));
+    if (signer.workflow)
+        owners.add(ownerOf(signer.workflow.repository));
     return [...owners];
 }
 
@@ -57708,12 +57731,17 @@ async function mapWithConcurrency(items, limit, fn) {
 
 
 
+
+
 /** The gate's engine: manifests in, a verdict per image and pinned manifests out. */
 async function runGate(options) {
     const files = await readManifests(options.manifests, { cwd: options.cwd, stdin: options.stdin });
     const occurrences = findImages(files);
-    const byImage = groupByImage(occurrences);
-    const images = await mapWithConcurrency([...byImage], options.concurrency ?? 8, async ([image, where]) => judgeImage(image, where, options));
+    if (occurrences.length === 0) {
+        // Passing a deploy with nothing checked would hide a manifests input that names the wrong files.
+        throw new manifest_error_ManifestError(`manifests: no image found in ${files.map((file) => file.path).join(', ')} — check that the manifests input names the rendered manifests`);
+    }
+    const images = await judgeImages([...groupByImage(occurrences)], options);
     const failed = images.some((image) => image.result === 'fail');
     const result = {
         result: failed && options.policy.mode !== 'audit' ? 'fail' : 'pass',
@@ -57728,32 +57756,51 @@ async function runGate(options) {
     }
     return { result, pinned: pinManifests(files, pins) };
 }
-/** One image, resolved, its evidence verified and judged; `where` are its places in the manifests. */
-async function judgeImage(image, where, options) {
-    const locations = where.map(({ file, line, column }) => ({ file, line, column }));
-    let resolved;
-    try {
-        resolved = await resolveImage(image, options.registry);
+/**
+ * Resolves every distinct image first, so GitHub can be asked for all their digests in one bulk
+ * request per owner; then verifies and judges each image. `where` are an image's manifest places.
+ */
+async function judgeImages(images, options) {
+    const concurrency = options.concurrency ?? 8;
+    const resolutions = await mapWithConcurrency(images, concurrency, async ([image]) => {
+        try {
+            return { resolved: await resolveImage(image, options.registry) };
+        }
+        catch (error) {
+            return { error };
+        }
+    });
+    const github = options.github ? gitHubLookup(options.github, wantedFromGitHub(resolutions, options.policy)) : undefined;
+    return mapWithConcurrency(images.map((entry, index) => [entry, resolutions[index]]), concurrency, async ([[image, where], resolution]) => {
+        const locations = where.map(({ file, line, column }) => ({ file, line, column }));
+        if ('error' in resolution)
+            return { ref: image, locations, result: 'fail', evidence: [], reasons: [unresolvedReason(resolution.error)] };
+        const { resolved } = resolution;
+        const selected = selectRule(options.policy, resolved.name);
+        const { attestations, evidenceErrors } = selected
+            ? await gatherVerifiedEvidence(resolved, options.policy, selected.rule, options, github)
+            : { attestations: [], evidenceErrors: [] };
+        const verdict = evaluateImage(options.policy, { reference: image, name: resolved.name, digest: resolved.digest, isIndex: resolved.platformDigests.length > 0, platformDigests: resolved.platformDigests }, attestations, evidenceErrors);
+        return { ref: image, digest: resolved.digest, locations, result: verdict.result, signer: verdict.signer, evidence: verdict.evidence, reasons: verdict.reasons };
+    });
+}
+/** Owner → digests, for the owners each image's rule names. */
+function wantedFromGitHub(resolutions, policy) {
+    const wanted = new Map();
+    for (const resolution of resolutions) {
+        if (!('resolved' in resolution))
+            continue;
+        const selected = selectRule(policy, resolution.resolved.name);
+        if (!selected)
+            continue;
+        for (const owner of ownersOf(selected.rule)) {
+            const digests = wanted.get(owner) ?? new Set();
+            for (const digest of evidenceDigests(resolution.resolved, selected.rule))
+                digests.add(digest);
+            wanted.set(owner, digests);
+        }
     }
-    catch (error) {
-        return { ref: image, locations, result: 'fail', evidence: [], reasons: [unresolvedReason(error)] };
-    }
-    const selected = selectRule(options.policy, resolved.name);
-    let attestations = [];
-    let evidenceErrors = [];
-    if (selected) {
-        ({ attestations, evidenceErrors } = await gatherVerifiedEvidence(resolved, options.policy, selected.rule, options));
-    }
-    const verdict = evaluateImage(options.policy, { reference: image, name: resolved.name, digest: resolved.digest, isIndex: resolved.platformDigests.length > 0, platformDigests: resolved.platformDigests }, attestations, evidenceErrors);
-    return {
-        ref: image,
-        digest: resolved.digest,
-        locations,
-        result: verdict.result,
-        signer: verdict.signer,
-        evidence: verdict.evidence,
-        reasons: verdict.reasons,
-    };
+    return wanted;
 }
 function groupByImage(occurrences) {
     const byImage = new Map();
@@ -57840,6 +57887,7 @@ function pinnedName(input) {
 
 
 
+
 /** The gate action: inputs in, outputs, summary, annotations and the optional PR check out. */
 async function main() {
     const trustedRoot = getInput('trusted-root') || process.env.IMAGE_PASSPORT_TRUSTED_ROOT;
@@ -57856,6 +57904,8 @@ async function main() {
         bundles: getMultilineInput('bundles'),
     };
     const policy = await policyForSettings(settings);
+    for (const line of describePolicy(policy))
+        info(line);
     const githubToken = getInput('github-token') || process.env.GITHUB_TOKEN;
     if (githubToken)
         core_setSecret(githubToken);
@@ -57871,8 +57921,6 @@ async function main() {
         stdin: readStdin,
         policy,
     });
-    for (const line of run.result.policyDescription)
-        info(line);
     const outDir = getInput('out-dir') || `${process.env.RUNNER_TEMP ?? '.'}/image-passport`;
     const written = await writeGateOutputs(outDir, run);
     setOutput('result', run.result.result);

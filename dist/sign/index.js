@@ -94249,7 +94249,7 @@ function signatureOf(bundle) {
     return bundle?.dsseEnvelope?.signatures?.[0]?.sig;
 }
 
-;// CONCATENATED MODULE: ./src/cli/usage-error.ts
+;// CONCATENATED MODULE: ./src/usage-error.ts
 /** A mistake in how the command was called or configured: exit code 2, one line, no stack. */
 class UsageError extends Error {
     name = 'UsageError';
