@@ -112,6 +112,11 @@ describe('Java cataloguer on real jars from Maven Central', () => {
     expect(record.artifacts).toEqual([{ groupId: 'org.example', artifactId: 'tool', version: '1.4.0', license: 'Apache-2.0', innerPath: '' }]);
   });
 
+  it('takes the artifact id from the file name, not the manifest title, when the name has no version', () => {
+    const record = parseJavaArchive(readFileSync(`${dir}/app/tool-1.4.0.jar`), '/usr/lib/jvm/lib/jrt-fs.jar');
+    expect(record.artifacts.map(({ artifactId, version }) => `${artifactId}@${version}`)).toEqual(['jrt-fs@1.4.0']);
+  });
+
   it('warns about an archive that is not a ZIP and about a nested jar that is cut short, and keeps the rest', async () => {
     const war = readFileSync(`${dir}/app/app.war`);
     const layer = gzipLayer(
