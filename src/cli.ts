@@ -1,21 +1,18 @@
-import { gateCommand } from './cli/gate.js';
-import { policyCommand } from './cli/policy.js';
-import { sbomCommand } from './cli/sbom.js';
-import { signCommand } from './cli/sign.js';
-import { UsageError } from './usage-error.js';
-import { verifyBundleCommand } from './cli/verify-bundle.js';
-import { verifyCommand } from './cli/verify.js';
 import { ManifestError } from './k8s/manifest-error.js';
 import { PolicyError } from './policy/policy-error.js';
-import { TrustRootError } from './verify/index.js';
+import { UsageError } from './usage-error.js';
+import { TrustRootError } from './verify/failure.js';
 
-const commands: Record<string, (args: string[]) => Promise<number>> = {
-  sign: signCommand,
-  gate: gateCommand,
-  sbom: sbomCommand,
-  verify: verifyCommand,
-  policy: policyCommand,
-  'verify-bundle': verifyBundleCommand,
+type Command = (args: string[]) => Promise<number>;
+
+// Each command is loaded when it is called: `gate` then never parses the signing and SBOM code.
+const commands: Record<string, () => Promise<Command>> = {
+  sign: async () => (await import('./cli/sign.js')).signCommand,
+  gate: async () => (await import('./cli/gate.js')).gateCommand,
+  sbom: async () => (await import('./cli/sbom.js')).sbomCommand,
+  verify: async () => (await import('./cli/verify.js')).verifyCommand,
+  policy: async () => (await import('./cli/policy.js')).policyCommand,
+  'verify-bundle': async () => (await import('./cli/verify-bundle.js')).verifyBundleCommand,
 };
 
 const usage = `usage: image-passport <command> [options]
@@ -40,12 +37,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(process.env.npm_package_version ?? '0.1.0');
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = commands[name];
+  if (!load) {
     console.error(`image-passport: unknown command "${name}"\n\n${usage}`);
     return 2;
   }
-  return command(rest);
+  return (await load())(rest);
 }
 
 main(process.argv.slice(2)).then(
