@@ -1,17 +1,9 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TrustRootError, VerificationFailure, loadTrustMaterial, parseBundle, verifyArtifactBundle } from '../../../src/verify/index.js';
-import { PROD_ROOT, vectorPath } from './vectors.js';
+import { caseInputs, conformanceCases, DEFAULT_IDENTITY, DEFAULT_ISSUER } from './conformance-cases.js';
 
-// sigstore-conformance test/client.py: the identity and issuer every case uses unless it ships its own files.
-const DEFAULT_IDENTITY =
-  'https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main';
-const DEFAULT_ISSUER = 'https://token.actions.githubusercontent.com';
-
-const casesDir = vectorPath('conformance/bundle-verify');
-const cases = readdirSync(casesDir).filter((name) => statSync(path.join(casesDir, name)).isDirectory());
+const cases = conformanceCases;
 
 /** The reason each `_fail` case is rejected, so a case cannot pass the table by failing for an unrelated reason. */
 const FAILURE_CODES: Record<string, string> = {
@@ -66,29 +58,16 @@ const FAILURE_CODES: Record<string, string> = {
   'wrong-material_fail': 'ARTIFACT_MISMATCH',
 };
 
-function caseFile(name: string, file: string): string | undefined {
-  const full = path.join(casesDir, name, file);
-  return existsSync(full) ? full : undefined;
-}
-
 /** Runs one case the way sigstore-conformance's `verify-bundle` invocation would. */
 function runCase(name: string, input: 'artifact' | 'digest'): unknown {
-  const artifact = readFileSync(caseFile(name, 'artifact') ?? path.join(casesDir, 'a.txt'));
-  const keyFile = caseFile(name, 'key.pub');
-  const identityFile = caseFile(name, 'identity');
-  const issuerFile = caseFile(name, 'issuer');
-  const trust = loadTrustMaterial(caseFile(name, 'trusted_root.json') ?? vectorPath(PROD_ROOT));
-  const bundle = parseBundle(readFileSync(path.join(casesDir, name, 'bundle.sigstore.json'), 'utf8'), name);
+  const inputs = caseInputs(name);
+  const trust = loadTrustMaterial(inputs.trustedRootFile);
+  const bundle = parseBundle(readFileSync(inputs.bundleFile, 'utf8'), name);
   return verifyArtifactBundle({
     bundle,
     trust,
-    ...(input === 'artifact' ? { artifact } : { digest: `sha256:${createHash('sha256').update(artifact).digest('hex')}` }),
-    ...(keyFile !== undefined
-      ? { key: readFileSync(keyFile, 'utf8') }
-      : {
-          identity: identityFile === undefined ? DEFAULT_IDENTITY : readFileSync(identityFile, 'utf8').trim(),
-          issuer: issuerFile === undefined ? DEFAULT_ISSUER : readFileSync(issuerFile, 'utf8').trim(),
-        }),
+    ...(input === 'artifact' ? { artifact: readFileSync(inputs.artifactFile) } : { digest: inputs.artifactDigest }),
+    ...('keyFile' in inputs.signer ? { key: readFileSync(inputs.signer.keyFile, 'utf8') } : inputs.signer),
   });
 }
 
