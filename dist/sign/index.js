@@ -95308,13 +95308,14 @@ function groupFromManifest(manifest, artifactId) {
         return symbolic.slice(0, -suffix.length);
     return undefined;
 }
-/** The archive's own identity when it carries no pom.properties: the file name first, then the manifest. */
+/**
+ * The archive's own identity when it carries no pom.properties: the name from the file name, as
+ * Syft takes it (a manifest title such as "Java Runtime Environment" is prose, not an artifact id),
+ * the version from the manifest, then from the file name.
+ */
 function manifestArtifact(manifest, fileName, innerPath) {
     const fromName = NAME_AND_VERSION.exec(fileName);
-    const artifactId = fromName?.[1] ??
-        manifest.get('implementation-title') ??
-        manifest.get('bundle-symbolicname')?.split(';')[0]?.trim() ??
-        fileName.replace(ARCHIVE, '');
+    const artifactId = fromName?.[1] ?? fileName.replace(ARCHIVE, '');
     const version = manifest.get('implementation-version') ?? manifest.get('bundle-version') ?? fromName?.[2];
     if (!artifactId || !version)
         return undefined;
