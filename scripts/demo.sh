@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+export IMAGE_PASSPORT_CACHE="${IMAGE_PASSPORT_CACHE:-$HOME/.cache/image-passport}"
 [ -f dist/sign/index.js ] && [ -f dist/gate/index.js ] || node scripts/build.mjs
 exec node --import tsx test/lab/demo.ts

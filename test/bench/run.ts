@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { cpus, homedir, tmpdir, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { startLab, type Lab } from '../lab/start.js';
 import type { LabInfo } from '../lab/lab-info.js';
@@ -10,6 +10,7 @@ import { cliEnv, cosignArgs, gateArgs, pushGateImages, signImage, writeManifest,
 import { measure, median, requireGnuTime, type Measured } from './measure.js';
 import { formatTable, type BenchResult, type ToolRuns } from './report.js';
 import { compareCatalogues, readCatalogue } from './sbom-compare.js';
+import { peerBinary } from '../lab/cache.js';
 
 /**
  * `npm run bench`: image-passport against its peers, measured in the same run on the same lab registry.
@@ -17,7 +18,7 @@ import { compareCatalogues, readCatalogue } from './sbom-compare.js';
  */
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const CLI = path.join(repoRoot, 'dist', 'cli', 'index.js');
-const BIN = process.env.IMAGE_PASSPORT_BIN ?? path.join(homedir(), '.cache', 'image-passport', 'bin');
+const BIN = process.env.IMAGE_PASSPORT_BIN ?? path.dirname(peerBinary('syft'));
 const SYFT = path.join(BIN, 'syft');
 const COSIGN = path.join(BIN, 'cosign');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -20,6 +20,7 @@ import { getLab, type LabInfo, type RegistryInfo } from '../lab/context.js';
 import { listen, readBody, type RunningServer } from '../lab/net.js';
 import { startRegistry, type RegistryInstance } from '../lab/registry.js';
 import { startTokenServer, type TokenServer } from '../lab/token-server.js';
+import { peerBinary } from '../lab/cache.js';
 
 const NO_DOCKER_CONFIG = { DOCKER_CONFIG: '/nonexistent/image-passport-oci-test' };
 const run = randomBytes(4).toString('hex');
@@ -301,7 +302,7 @@ describe("cosign's legacy tags", () => {
 });
 
 // Built with `go install` where the lab's tools are; the legacy tags are what cosign itself writes.
-const COSIGN = path.join(homedir(), '.cache', 'image-passport', 'bin', 'cosign');
+const COSIGN = peerBinary('cosign');
 if (existsSync(COSIGN)) {
   describe('what cosign v3 writes', () => {
     it('reads its .sig and .att tags and its bundle in the referrers fallback, and keeps the bundle when adding ours', async () => {

@@ -1,16 +1,17 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getLab } from '../lab/context.js';
 import type { RegistryInfo } from '../lab/context.js';
 import type { LabImage } from '../lab/lab-info.js';
 import type { FreshImage } from '../integration/fresh-image.js';
+import { peerBinary } from '../lab/cache.js';
 
 export type Peer = 'cosign' | 'gh' | 'crane' | 'registry';
 
-const binDir = path.join(process.env.IMAGE_PASSPORT_CACHE ?? path.join(homedir(), '.cache', 'image-passport'), 'bin');
+const binDir = path.dirname(peerBinary('cosign'));
 
 /** The peer binary scripts/install-peers.sh builds; a missing one fails the test, CI must have it. */
 export function peerPath(name: Peer): string {

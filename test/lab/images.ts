@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedDir, cachedLayer, run, type LayerFile } from './image-layers.js';
 import { digestOf, LabPusher, type PushTarget } from './image-push.js';
+import { cacheRoot } from './cache.js';
 
 /** Bump when a recipe changes: the cache is keyed by it. */
 const RECIPE = 'v1';
@@ -86,9 +87,7 @@ export function repoRoot(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 }
 
-export function cacheRoot(): string {
-  return process.env.IMAGE_PASSPORT_CACHE ?? path.join(repoRoot(), '.cache');
-}
+export { cacheRoot };
 
 async function buildDebianRootfs(dir: string): Promise<void> {
   await run('debootstrap', ['--variant=minbase', 'bookworm', dir, 'http://deb.debian.org/debian']);

@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { freePort, LOOPBACK, waitUntil } from './net.js';
+import { peerBinary } from './cache.js';
 
 export const REGISTRY_V2_BINARY = '/usr/bin/docker-registry';
-export const REGISTRY_V3_BINARY = path.join(homedir(), '.cache', 'image-passport', 'bin', 'registry');
+export const REGISTRY_V3_BINARY = peerBinary('registry');
 
 export interface TokenAuthority {
   realm: string;

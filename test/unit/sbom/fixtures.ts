@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import tar from 'tar-stream';
 import type { ImageSource, LayerDescriptor } from '../../../src/sbom/image-source.js';
+import { cacheRoot } from '../../lab/cache.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const fixtureCache = path.join(process.env.IMAGE_PASSPORT_CACHE ?? path.join(repoRoot, '.cache'), 'sbom-fixtures');
+export const fixtureCache = path.join(cacheRoot(), 'sbom-fixtures');
 
 export const GZIP_LAYER = 'application/vnd.oci.image.layer.v1.tar+gzip';
 export const ZSTD_LAYER = 'application/vnd.oci.image.layer.v1.tar+zstd';
