@@ -4,6 +4,7 @@ import path from 'node:path';
 import { digestOf, LabPusher } from '../lab/image-push.js';
 import type { LabInfo } from '../lab/lab-info.js';
 import { measure } from './measure.js';
+import { labSignArgs } from '../lab/sign-args.js';
 
 const CLI = 'dist/cli/index.js';
 
@@ -65,24 +66,7 @@ async function newIdentity(lab: LabInfo): Promise<Record<string, string>> {
 /** Signs with provenance only through the lab's Sigstore, as the release workflow of acme/app would. */
 export async function signImage(lab: LabInfo, repoRoot: string, image: SignedImage): Promise<void> {
   const out = await mkdtemp(path.join(tmpdir(), 'bench-signed-'));
-  const args = [
-    CLI,
-    'sign',
-    '--image',
-    image.digestReference,
-    '--sbom',
-    'none',
-    '--fulcio-url',
-    lab.sigstore.fulcioURL,
-    '--rekor-url',
-    lab.sigstore.rekorURL,
-    '--tsa-url',
-    lab.sigstore.tsaURL,
-    '--no-github-attestations',
-    '--out',
-    out,
-    '--json',
-  ];
+  const args = [CLI, ...labSignArgs(lab.sigstore, image.digestReference, out)];
   await measure(`signing ${image.digestReference}`, process.execPath, args, cliEnv(lab, await newIdentity(lab)), { cwd: repoRoot });
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getLab, workflowEnv } from '../lab/context.js';
 import type { Claims } from '../lab/context.js';
+import { labSignArgs } from '../lab/sign-args.js';
 import type { FreshImage } from './fresh-image.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -35,26 +36,7 @@ export async function runCli(args: string[], env: Record<string, string>, input?
 export async function signAs(image: FreshImage, claims: Claims, options: { sbom?: 'generate' | 'none' } = {}): Promise<CliResult> {
   const lab = getLab();
   const out = await mkdtemp(path.join(tmpdir(), 'signed-'));
-  const result = await runCli(
-    [
-      'sign',
-      '--image',
-      image.digestReference,
-      '--sbom',
-      options.sbom ?? 'none',
-      '--fulcio-url',
-      lab.sigstore.fulcioURL,
-      '--rekor-url',
-      lab.sigstore.rekorURL,
-      '--tsa-url',
-      lab.sigstore.tsaURL,
-      '--no-github-attestations',
-      '--out',
-      out,
-      '--json',
-    ],
-    await workflowEnv(claims),
-  );
+  const result = await runCli(labSignArgs(lab.sigstore, image.digestReference, out, options.sbom), await workflowEnv(claims));
   if (result.exitCode !== 0) throw new Error(`signing ${image.reference} failed: ${result.stderr}`);
   return result;
 }
