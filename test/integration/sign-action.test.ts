@@ -185,6 +185,20 @@ describe('sign failures, each one line naming the cause', () => {
     expect(await bundlesOf(`${lab.registry.host}/${image.repository}`, image.digest)).toEqual([]);
   });
 
+  it('TSA unreachable after retries', async () => {
+    const lab = getLab();
+    const image = await freshImage(lab.images.debian, uniqueRepository('sign-no-tsa'));
+    const step = await runActionStep(
+      'sign',
+      signInputs(`${lab.registry.host}/${image.repository}`, image.digest, { 'tsa-url': 'http://127.0.0.1:9', sbom: 'none' }),
+      await workflowEnv(),
+    );
+
+    expect(step.exitCode).toBe(1);
+    expect(step.stdout).toMatch(/::error::image-passport sign: TSA at http:\/\/127\.0\.0\.1:9\S* unreachable/);
+    expect(await bundlesOf(`${lab.registry.host}/${image.repository}`, image.digest)).toEqual([]);
+  });
+
   it('a plan without attestations warns when the registry copy is stored, and fails when it is the only copy', async () => {
     const lab = getLab();
     const { configureGitHub } = await import('../lab/context.js');
