@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { VerificationFailure, parseBundle } from '../../../src/verify/index.js';
+import { parseBundle } from '../../../src/verify/index.js';
 import { readVector, readVectorJson } from './vectors.js';
-
-function failure(run: () => unknown): VerificationFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof VerificationFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a VerificationFailure');
-}
+import { failure } from './expect-failure.js';
 
 describe('parseBundle', () => {
   it('accepts v0.1, v0.2 and both v0.3 media types, from text, bytes or an object', () => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { VerificationFailure, loadTrustMaterial, parseBundle, trustFromJson, verifyAttestationBundle } from '../../../src/verify/index.js';
+import { loadTrustMaterial, parseBundle, trustFromJson, verifyAttestationBundle } from '../../../src/verify/index.js';
 import { PROD_ROOT, readVector, readVectorJson, vectorPath } from './vectors.js';
+import { failure } from './expect-failure.js';
 
 const COSIGN = 'container-images/cosign-oci-attestation.sigstore.json';
 const COSIGN_DIGEST = 'sha256:732112270d7e59418a8c080b134b24cabd67d250d0d0147a97ed95ba5c280aa4';
 const prod = loadTrustMaterial(vectorPath(PROD_ROOT));
-
-function failure(run: () => unknown): VerificationFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof VerificationFailure) return error;
-    throw error;
-  }
-  throw new Error('expected a VerificationFailure');
-}
 
 interface EnvelopeJson {
   dsseEnvelope: { payload: string };
